@@ -1,0 +1,18 @@
+"""Entry point: ``streamlit run dashboard/app.py``. Pages live in ``views/``."""
+import pathlib
+import sys
+
+import streamlit as st
+
+# `streamlit run` puts only this folder on sys.path; the pages import `dashboard` and `extract`.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+
+st.set_page_config(page_title="Figures from news text", page_icon="📊", layout="wide")
+st.navigation([
+    st.Page("views/overview.py", title="Overview", icon="📊", url_path="overview", default=True),
+    st.Page("views/figures.py", title="Figures", icon="🔢", url_path="figures"),
+    st.Page("views/source.py", title="Source", icon="📄", url_path="source"),
+    st.Page("views/review.py", title="Review", icon="✅", url_path="review"),
+    st.Page("views/downloads.py", title="Downloads", icon="⬇️", url_path="downloads"),
+    st.Page("views/add.py", title="Add documents", icon="➕", url_path="add"),
+]).run()

@@ -1,0 +1,113 @@
+"""Plotly figures built from plain DataFrames; pure functions so tests inspect them.
+
+Every chart carries a title, its unit on the axis and its source; values read
+with their scale ("26.6 trillion CNY"), years are categories (never 2,021.5).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .formatting import format_figure, format_number, format_value, pick_scale, unit_label
+
+ROLE_ORDER = {"from": 0, "low": 0, "": 1, "to": 2, "high": 2}
+_LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), height=360,
+               font=dict(family="sans-serif, WenQuanYi Micro Hei", size=13))
+
+
+def count_bar_figure(counts: pd.DataFrame, column: str, title: str,
+                     label_of=None) -> go.Figure:
+    """Horizontal bars of ``counts[column]`` → ``counts["figures"]`` (long labels fit)."""
+    df = counts.sort_values("figures", ascending=True)
+    labels = [(label_of(v) if label_of else str(v)) or "(none)" for v in df[column]]
+    fig = go.Figure(go.Bar(
+        x=df["figures"].astype(int).tolist(), y=labels, orientation="h",
+        text=[f"{n:,}" for n in df["figures"]], textposition="auto",
+        hovertemplate="%{y}: %{x:,} figures<extra></extra>"))
+    fig.update_layout(title=title, **{**_LAYOUT, "height": max(220, 60 + 28 * len(df))})
+    fig.update_xaxes(title="figures", tickformat=",d", rangemode="tozero")
+    fig.update_yaxes(type="category", automargin=True)
+    return fig
+
+
+def series_key(row) -> tuple[str, str]:
+    return (row["doc"], row["series"])
+
+
+def series_frames(df: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+    """Figures grouped by (document, series id), each sorted along its change."""
+    if df.empty or "series" not in df:
+        return {}
+    df = df[df["series"].fillna("") != ""]
+    out = {}
+    for (doc, series), group in df.groupby(["doc", "series"], sort=True):
+        group = group.assign(_order=group["role"].map(lambda r: ROLE_ORDER.get(r or "", 1)))
+        out[(doc, series)] = group.sort_values(["period", "_order", "start"]).drop(columns="_order")
+    return out
+
+
+def series_title(group: pd.DataFrame) -> str:
+    """"制造業增加值: 16.98 trillion CNY → 26.6 trillion CNY (2012 → 2020)"."""
+    entity = next((e for e in group["entity"] if e), "") or "Series"
+    first, last = group.iloc[0], group.iloc[-1]
+    change = f"{format_figure(first.value, first.unit, first.approx)} → " \
+             f"{format_figure(last.value, last.unit, last.approx)}"
+    periods = [p for p in group["period"] if p]
+    when = f" ({periods[0]} → {periods[-1]})" if len(periods) >= 2 else ""
+    return f"{entity}: {change}{when}"
+
+
+def x_labels(group: pd.DataFrame) -> list[str]:
+    """Periods when the sentence gives them, else the roles (from/to, low/high)."""
+    labels = []
+    for period, role in zip(group["period"], group["role"]):
+        labels.append(str(period) if period else (role or "value"))
+    # two points with the same label would collapse on a category axis
+    seen: dict[str, int] = {}
+    for i, lab in enumerate(labels):
+        seen[lab] = seen.get(lab, 0) + 1
+        if seen[lab] > 1:
+            labels[i] = f"{lab} ({seen[lab]})"
+    return labels
+
+
+def series_figure(group: pd.DataFrame) -> go.Figure:
+    """One change or range as a line over its periods, the y axis in a readable scale."""
+    unit = next((u for u in group["unit"] if u), "")
+    divisor, word = pick_scale(group["value"].abs().max())
+    y = (group["value"] / divisor).tolist()
+    hover = [format_figure(v, u, a) for v, u, a in zip(group["value"], group["unit"], group["approx"])]
+    labels = [format_value(v, u) for v, u in zip(group["value"], group["unit"])]
+    fig = go.Figure(go.Scatter(
+        x=x_labels(group), y=y, mode="lines+markers+text", text=labels,
+        textposition="top center", customdata=hover,
+        hovertemplate="%{x}: %{customdata}<extra></extra>", marker=dict(size=10)))
+    axis_unit = " ".join(p for p in (word, unit_label(unit)) if p)
+    doc = group["doc"].iloc[0]
+    fig.update_layout(title=dict(text=_wrap(series_title(group)), font=dict(size=15)), **_LAYOUT)
+    fig.update_xaxes(type="category", title="period" if any(group["period"]) else "")
+    ymax = max(y) if y else 1
+    fig.update_yaxes(title=axis_unit or "value", tickformat=",.4~g", rangemode="tozero",
+                     range=[0, ymax * 1.25] if ymax > 0 else None)
+    fig.add_annotation(text=f"Source: {doc}", xref="paper", yref="paper", x=0, y=-0.18,
+                       showarrow=False, font=dict(size=11, color="gray"), xanchor="left")
+    fig.update_layout(margin=dict(l=10, r=10, t=70, b=50))
+    return fig
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Plotly titles do not wrap by themselves: break long ones with <br>."""
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width)
+    cut = cut if cut > 0 else width
+    return text[:cut] + "<br>" + text[cut:].lstrip()
+
+
+def value_axis_label(values: pd.Series, unit: str) -> str:
+    divisor, word = pick_scale(values.abs().max() if len(values) else 0)
+    return " ".join(p for p in (word, unit_label(unit)) if p)
+
+
+__all__ = ["count_bar_figure", "series_frames", "series_figure", "series_title", "x_labels",
+           "format_number"]

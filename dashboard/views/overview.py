@@ -1,0 +1,54 @@
+"""Overview: how much is stored, figures by kind/unit/document, every series as a chart."""
+import streamlit as st
+
+from dashboard import charts, data
+from dashboard.formatting import source_link, unit_label
+
+MAX_SERIES_CHARTS = 24
+
+st.title("Figures from news text")
+folder, version = data.store_folder(), data.token()
+docs = data.documents(folder, version)
+if docs.empty:
+    st.info("The store is empty. Add documents on the **Add documents** page, or run "
+            "`python -m dashboard.seeding` to load the seed articles.")
+    st.stop()
+
+reviewed, total = data.progress(version)
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Documents", f"{len(docs):,}")
+c2.metric("Figures", f"{total:,}")
+c3.metric("Languages", ", ".join(sorted(l for l in docs["lang"].unique() if l)) or "—")
+c4.metric("Reviewed", f"{reviewed:,} / {total:,}")
+
+st.subheader("Changes and series")
+series_df = data.figures(folder, version, series_only=True)
+groups = charts.series_frames(series_df)
+if not groups:
+    st.caption("No figure in the store is part of a change or range yet.")
+cols = st.columns(2)
+for i, ((doc, series), group) in enumerate(list(groups.items())[:MAX_SERIES_CHARTS]):
+    with cols[i % 2]:
+        st.plotly_chart(charts.series_figure(group), key=f"series-{doc}-{series}",
+                        config={"displaylogo": False})
+        first = group.iloc[0]
+        st.caption(f"From {group['sentence'].nunique()} sentence(s) in 1 document · "
+                   f"[open the source]({source_link(doc, first.figure_id)})")
+if len(groups) > MAX_SERIES_CHARTS:
+    st.caption(f"Showing {MAX_SERIES_CHARTS} of {len(groups):,} series; filter on the "
+               "Figures page to see the others.")
+
+st.subheader("What was found")
+k, u = st.columns(2)
+with k:
+    st.plotly_chart(charts.count_bar_figure(data.counts(folder, version, "kind"), "kind",
+                                            "Figures by kind"), key="by-kind")
+with u:
+    st.plotly_chart(charts.count_bar_figure(data.counts(folder, version, "unit").head(15), "unit",
+                                            "Figures by unit (top 15)",
+                                            label_of=lambda x: unit_label(x) or "count (no unit)"),
+                    key="by-unit")
+by_doc = data.counts(folder, version, "doc")
+st.plotly_chart(charts.count_bar_figure(by_doc.head(20), "doc",
+                                        f"Figures by document (top {min(20, len(by_doc))} "
+                                        f"of {len(by_doc):,})"), key="by-doc")
