@@ -1,0 +1,4 @@
+"""``python -m extract PATH ...``: see extract/cli.py."""
+from .cli import main
+
+raise SystemExit(main())
