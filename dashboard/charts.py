@@ -22,10 +22,12 @@ def count_bar_figure(counts: pd.DataFrame, column: str, title: str,
     labels = [(label_of(v) if label_of else str(v)) or "(none)" for v in df[column]]
     fig = go.Figure(go.Bar(
         x=df["figures"].astype(int).tolist(), y=labels, orientation="h",
-        text=[f"{n:,}" for n in df["figures"]], textposition="auto",
+        text=[f"{n:,}" for n in df["figures"]], textposition="outside", textangle=0,
+        cliponaxis=False,
         hovertemplate="%{y}: %{x:,} figures<extra></extra>"))
     fig.update_layout(title=title, **{**_LAYOUT, "height": max(220, 60 + 28 * len(df))})
-    fig.update_xaxes(title="figures", tickformat=",d", rangemode="tozero")
+    top = int(df["figures"].max()) if len(df) else 1
+    fig.update_xaxes(title="figures", tickformat=",d", range=[0, top * 1.12])
     fig.update_yaxes(type="category", automargin=True)
     return fig
 
@@ -84,14 +86,16 @@ def series_figure(group: pd.DataFrame) -> go.Figure:
         hovertemplate="%{x}: %{customdata}<extra></extra>", marker=dict(size=10)))
     axis_unit = " ".join(p for p in (word, unit_label(unit)) if p)
     doc = group["doc"].iloc[0]
-    fig.update_layout(title=dict(text=_wrap(series_title(group)), font=dict(size=15)), **_LAYOUT)
-    fig.update_xaxes(type="category", title="period" if any(group["period"]) else "")
+    fig.update_layout(title=dict(text=_wrap(series_title(group)), font=dict(size=15),
+                                 subtitle=dict(text=f"Source: {doc}", font=dict(size=11))),
+                      **_LAYOUT)
+    # half a category of room each side, so the first and last labels are not cut
+    fig.update_xaxes(type="category", title="period" if any(group["period"]) else "",
+                     range=[-0.5, len(y) - 0.5])
     ymax = max(y) if y else 1
     fig.update_yaxes(title=axis_unit or "value", tickformat=",.4~g", rangemode="tozero",
                      range=[0, ymax * 1.25] if ymax > 0 else None)
-    fig.add_annotation(text=f"Source: {doc}", xref="paper", yref="paper", x=0, y=-0.18,
-                       showarrow=False, font=dict(size=11, color="gray"), xanchor="left")
-    fig.update_layout(margin=dict(l=10, r=10, t=70, b=50))
+    fig.update_layout(margin=dict(l=10, r=10, t=80, b=10))
     return fig
 
 

@@ -108,10 +108,11 @@ def ingest(store: Store, items: list[Item],
             result.ok = True
             result.figures = summary["figures"] if summary["documents"] else \
                 int(store.figures_frame(doc=[doc.id], columns=["figure_id"]).shape[0])
-        except UnicodeDecodeError as e:
+        except UnicodeDecodeError as e:  # the plain fallback reader's failure
             result.error = f"cannot be decoded as text ({e.reason} at byte {e.start})"
         except Exception as e:
-            result.error = str(e) or type(e).__name__
+            # the reader's DocumentError has a one-line reason without our temp path
+            result.error = getattr(e, "reason", "") or str(e) or type(e).__name__
         results.append(result)
         if on_progress:
             on_progress(n, len(items), item.name)

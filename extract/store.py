@@ -210,7 +210,8 @@ class Store:
         for doc in docs:
             if isinstance(doc, BaseException):
                 summary["failed"] += 1
-                summary["errors"].append((getattr(doc, "filename", "") or "?", str(doc)))
+                summary["errors"].append((getattr(doc, "path", "") or "?",
+                                          getattr(doc, "reason", "") or str(doc)))
             else:
                 sha = getattr(doc, "sha256", "") or sha256_text(doc.text)
                 if known.get(doc.id) == (sha, version):
@@ -243,8 +244,8 @@ class Store:
             return
         batch = new_batch_id()
         con = self._con()
-        docs = con.execute(f"SELECT * FROM {self._current_docs_sql()}").to_arrow_table()
-        figs = con.execute(f"SELECT f.* FROM {self._current_figs_sql()} f").to_arrow_table()
+        docs = con.sql(f"SELECT * FROM {self._current_docs_sql()}").to_arrow_table()
+        figs = con.sql(f"SELECT f.* FROM {self._current_figs_sql()} f").to_arrow_table()
         # keep each row's own batch so "newest batch per doc" still holds
         tmp_f = self.figs_dir / f".{batch}.tmp"
         tmp_d = self.docs_dir / f".{batch}.tmp"
@@ -474,32 +475,11 @@ def gold_rows(df: pd.DataFrame) -> list[dict]:
 
 # ---------------------------------------------------------------- corpus ingest
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
-
-
 def iter_documents(paths: Iterable[str | os.PathLike]) -> Iterator[Any]:
-    """Documents under the given files/folders, read one at a time (streamed).
-
-    Yields ``extract.reader`` documents with the contract's ids (path relative to
-    the argument; a file given directly: its name), or the exception for a file
-    that cannot be read (so the caller can report it and go on).
-    """
-    from .reader import read_document
-    for arg in paths:
-        arg = pathlib.Path(arg)
-        files = [arg] if arg.is_file() else sorted(
-            p for p in arg.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        for path in files:
-            doc_id = path.name if path == arg else path.relative_to(arg).as_posix()
-            try:
-                doc = read_document(path)
-            except Exception as e:
-                e.filename = doc_id  # type: ignore[attr-defined]
-                yield e
-                continue
-            if getattr(doc, "id", None) != doc_id:
-                doc = _with_id(doc, doc_id)
-            yield doc
+    """Documents under the given files/folders, streamed one at a time by the
+    reader (ids relative to each argument), or a ``DocumentError`` per bad file."""
+    from .reader import iter_documents as read_all
+    return read_all(paths)
 
 
 def ingest(paths: Iterable[str | os.PathLike], store: Store | str | os.PathLike = DEFAULT_FOLDER,
@@ -508,17 +488,6 @@ def ingest(paths: Iterable[str | os.PathLike], store: Store | str | os.PathLike 
     if not isinstance(store, Store):
         store = Store(store)
     return store.ingest_documents(iter_documents(paths), **kwargs)
-
-
-def _with_id(doc: Any, doc_id: str) -> Any:
-    if dataclasses.is_dataclass(doc):
-        try:
-            return dataclasses.replace(doc, id=doc_id)
-        except TypeError:
-            pass
-    return StoredDocument(id=doc_id, text=doc.text, lang=getattr(doc, "lang", "") or "",
-                          sha256=getattr(doc, "sha256", "") or "",
-                          source=str(getattr(doc, "path", "") or getattr(doc, "source", "") or ""))
 
 
 # ---------------------------------------------------------------- small internals
@@ -543,6 +512,8 @@ def _tidy(df: pd.DataFrame) -> pd.DataFrame:
             df[col] = df[col].astype("int64")
         elif col in ("value", "corrected_value"):
             df[col] = df[col].astype("float64")
+        elif col in ("review", "corrected_unit", "note"):  # "" = none, not None-or-NaN
+            df[col] = df[col].astype(object).where(df[col].notna(), "")
     return df
 
 

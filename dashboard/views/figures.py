@@ -75,9 +75,12 @@ table = pd.DataFrame({
 })
 st.dataframe(
     table, hide_index=True, width="stretch", key="figures_table",
+    height=min(36 * (len(table) + 1) + 3, 640),
     column_config={
-        "value": st.column_config.NumberColumn("value", format="localized",
-                                               help="the number in the unit shown"),
+        "figure": st.column_config.TextColumn("figure", width="medium"),
+        "shown as": st.column_config.TextColumn("shown as", width="medium"),
+        "value": st.column_config.NumberColumn("value", format="compact", width="small",
+                                               help="the number in the unit shown (for sorting)"),
         "source": st.column_config.LinkColumn("source", display_text="open ↗",
                                               help="the sentence this figure came from"),
     })

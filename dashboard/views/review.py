@@ -6,8 +6,11 @@ from dashboard.formatting import format_figure, source_link, unit_label
 from dashboard.highlight import marked_snippet
 from extract.store import Store
 
-VERDICTS = {"right": "✅ Right", "wrong_value": "✏️ Wrong value", "wrong_unit": "📏 Wrong unit",
-            "not_a_figure": "🚫 Not a figure"}
+VERDICTS = {"right": "Right", "wrong_value": "Wrong value", "wrong_unit": "Wrong unit",
+            "not_a_figure": "Not a figure"}
+# material icons ship with Streamlit; emoji need a font the machine may lack
+ICONS = {"right": ":material/check_circle:", "wrong_value": ":material/edit:",
+         "wrong_unit": ":material/straighten:", "not_a_figure": ":material/block:"}
 
 st.title("Review")
 folder, version = data.store_folder(), data.token()
@@ -35,7 +38,7 @@ if fig_id:
         fig_id = None
 if not fig_id:
     if queue.empty:
-        st.success("Nothing left to review here. 🎉")
+        st.success("Nothing left to review here.")
         st.stop()
     pos = min(st.session_state.get("r_pos", 0), len(queue) - 1)
     current = queue.iloc[[pos]]
@@ -66,7 +69,7 @@ with st.form("verdict", clear_on_submit=True, enter_to_submit=False):
     corrected_unit = y.text_input("Corrected unit (optional, e.g. m**2, CNY)", key="r_unit")
     note = st.text_input("Note (optional)", key="r_note")
     clicked = [state for state, col in zip(VERDICTS, st.columns(4))
-               if col.form_submit_button(VERDICTS[state], width="stretch")]
+               if col.form_submit_button(VERDICTS[state], icon=ICONS[state], width="stretch")]
 
 if clicked:
     store.put_review(f.figure_id, f.doc, clicked[0], corrected_value=corrected,
