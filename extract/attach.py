@@ -1,0 +1,209 @@
+"""Grow each numeral into a figure: the scale, unit, currency, percent,
+qualifier and entity around it, all looked up in the language's tables."""
+from __future__ import annotations
+
+import regex
+
+from . import units
+from .lexicon import Compiled
+from .numbers import digit_value
+from .scan import Mention
+
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+
+
+def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> None:
+    """Everything around one numeral, in the order a reader meets it."""
+    gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
+    _glued_scale(text, m, lex)
+    _percent_prefix(text, s_start, m, lex)
+    _currency_before(text, s_start, m, lex)
+    _after_number(text, s_end, m, lex, gap)
+    _qualifier_before(text, s_start, m, lex)
+    _sign(text, s_start, m, lex)
+    m.kind = units.kind_of(m.unit)
+    m.entity = entity(text, s_start, s_end, m, lex)
+
+
+def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
+    """'500k', '$3bn': a scale written against the digits."""
+    if m.num.tokens[-1].kind != "num":
+        return
+    tables = ["scale_suffixes"]
+    if lex.word_before("units_before", text, m.start, r"[ \t]?"):
+        tables.append("money_scale_suffixes")
+    for table in tables:
+        hit = lex.glued_after(table, text, m.end) if lex.table(table) else None
+        if hit:
+            word, end = hit
+            m.value *= lex.table(table)[word]
+            m.end = m.outer_end = end
+            m.has_scale = True
+            return
+
+
+def _percent_prefix(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
+    hit = lex.word_before("percent_prefixes", text, m.start, "")
+    if hit and hit[1] >= s_start:
+        word, start = hit
+        m.value *= lex.data.percent_prefixes[word]
+        m.unit, m.unit_written = "percent", True
+        m.start = m.outer_start = start
+
+
+def _currency_before(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
+    hit = lex.word_before("units_before", text, m.start, r"[ \t]?")
+    if hit and hit[1] >= s_start and not m.unit:
+        word, start = hit
+        m.unit, m.unit_written = lex.data.units_before[word], True
+        m.start = m.outer_start = start
+
+
+def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) -> None:
+    pos = m.end
+    inside = lex.word_after("qualifiers_inside", text, pos, "")
+    if inside:
+        m.approx = lex.data.qualifiers_inside[inside[0]]
+        pos = inside[1]
+        while (sc := lex.word_after("scales", text, pos, gap if lex.data.spaced else "")):
+            m.value *= lex.data.scales[sc[0]]
+            m.has_scale = True
+            pos = sc[1]
+        m.end = pos
+    if m.unit:  # a currency stood before the number: only a scale may follow
+        _subunit(text, s_end, m, lex)
+        m.outer_end = max(m.outer_end, m.end)
+        _qualifier_after(text, m, lex, gap)
+        return
+    half = 0.0
+    unit_text, unit_at = text, pos
+    hin = lex.word_after("half_inside", text, pos, "")
+    if hin:
+        probe = lex.data.half_inside[hin[0]] + text[hin[1]:hin[1] + 24]
+        if lex.word_after("units", probe, 0, ""):
+            half, unit_text, unit_at = 0.5, probe, 0
+    hit = lex.word_after("units", unit_text, unit_at, gap)
+    if hit and (half or hit[1] <= s_end + (unit_at - pos if unit_text is not text else 0)):
+        spec = lex.data.units[hit[0]]
+        unit, factor = units.resolve(spec)
+        end = hit[1] if unit_text is text else hin[1] + hit[1] - len(lex.data.half_inside[hin[0]])
+        m.value = (m.value + half) * factor
+        m.unit, m.unit_written = unit, True
+        m.end = end
+        _subunit(text, s_end, m, lex)
+        hh = lex.word_after("half_after", text, m.end, gap)
+        if hh and m.num.scale == 1:
+            m.value += 0.5 * factor
+            m.end = hh[1]
+    else:
+        tenths = lex.word_after("tenths_suffix", text, pos, "")
+        if tenths:
+            per, below = lex.data.tenths_suffix[tenths[0]]
+            if below is None or m.value < below:
+                m.value *= per
+            m.unit, m.unit_written = "percent", True
+            m.end = tenths[1]
+        else:
+            cls = lex.word_after("classifiers", text, pos, "")
+            if cls:
+                m.classifier = cls[0]
+    m.outer_end = max(m.outer_end, m.end)
+    _qualifier_after(text, m, lex, gap)
+
+
+def _subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
+    """'2 đô la và 23 xen', '3元5角': the smaller coin after the main unit."""
+    if not lex.data.subunits or units.kind_of(m.unit) != "money":
+        return
+    rx = lex.subunit_rx()
+    hit = rx.match(text, m.end, s_end)
+    if hit:
+        m.value += digit_value(hit.group("n"), lex) * lex.data.subunits[hit.group("u")] \
+            if hit.group("n")[0].isdigit() else 0
+        m.end = hit.end()
+
+
+def _qualifier_after(text: str, m: Mention, lex: Compiled, gap: str) -> None:
+    hit = lex.word_after("qualifiers_after", text, m.end, gap)
+    if hit:
+        m.approx = lex.data.qualifiers_after[hit[0]]
+        m.outer_end = hit[1]
+
+
+def _qualifier_before(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
+    hit = lex.word_before("qualifiers_before", text, m.start, r"[ \t]*" if lex.data.spaced else r"[ \t]?")
+    if hit and hit[1] >= s_start:
+        word, start = hit
+        if m.approx == "exact":
+            m.approx = lex.data.qualifiers_before[word]
+        m.outer_start = start
+
+
+def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
+    """'-1200K' is negative; the hyphen of a range '10-15' is not."""
+    i = m.start
+    if m.num.tokens[0].kind != "num" or i - 1 < s_start or text[i - 1] not in lex.data.negative_signs:
+        return
+    before = text[s_start:i - 1].rstrip()
+    if before and (before[-1].isalnum() or before[-1] in "%)"):
+        return
+    m.value = -m.value
+    m.start -= 1
+    m.outer_start = min(m.outer_start, m.start)
+
+
+# --- what is counted -----------------------------------------------------
+
+def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> str:
+    if lex.data.entity_after:
+        return _entity_after(text, m.outer_end, s_end, lex)
+    if m.classifier:
+        return _noun_after(text, m.outer_end + len(m.classifier), s_end, lex)
+    return _metric_before(text, s_start, m.outer_start, lex)
+
+
+def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
+    words = []
+    stop, skip = set(lex.data.entity_stop_words), set(lex.data.entity_skip_words)
+    for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
+        if text[pos:w.start()].strip(" "):  # punctuation or a digit in between ends the phrase
+            break
+        word = w.group()
+        if not words and word in skip:
+            pos = w.end()
+            continue
+        if word.lower() in stop or word in stop or len(words) >= lex.data.entity_max_words:
+            break
+        words.append(word)
+        pos = w.end()
+    return " ".join(words)
+
+
+def _noun_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
+    stops = set(lex.data.entity_stop_words)
+    out = []
+    for ch in text[pos:min(s_end, pos + lex.data.entity_max_words)]:
+        if ch in stops or not _LETTER.match(ch):
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def _metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
+    stops = set(lex.data.entity_stop_words)
+    a = pos
+    while a > s_start and text[a - 1] not in stops and _LETTER.match(text[a - 1]) and pos - a < 40:
+        a -= 1
+    phrase = text[a:pos]
+    trims = sorted(lex.data.entity_trim_before, key=len, reverse=True)
+    changed = True
+    while changed and phrase:
+        changed = False
+        for t in trims:
+            if phrase.endswith(t):
+                phrase = phrase[: -len(t)]
+                changed = True
+                break
+    phrase = regex.sub(r"^[^\p{L}]+", "", phrase)
+    return phrase[-lex.data.entity_max_words:]

@@ -1,0 +1,84 @@
+"""The schema every language fills: words and markers only, no logic.
+
+The engine reads these fields; a language quirk becomes a field here, never an
+``if lang == ...`` in the engine. Every field is documented where it is declared.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    code: str                      # 'vi', 'zh', 'en'
+    # --- writing system -------------------------------------------------
+    spaced: bool                   # words separated by spaces (vi, en) or not (zh)
+    word_gap: str                  # regex allowed between the words of one numeral
+    abbreviations: tuple = ()      # words ending in '.' that do not end a sentence
+    sentence_ends: str = ".!?;"    # characters that end a sentence (followed by space)
+    sentence_ends_unspaced: str = ""  # characters that end a sentence wherever they stand
+
+    # --- digit strings --------------------------------------------------
+    decimal_mark: str = "."        # the mark a lone separator means when not 3-digit grouping
+    three_digit_group_marks: str = ","  # a lone mark followed by exactly 3 digits groups thousands
+    space_groups: bool = True      # '816 000' is one number
+
+    # --- number words ---------------------------------------------------
+    digits: dict = field(default_factory=dict)        # word -> value of a unit digit (0-9, en also 10-19 and tens)
+    additive_tens: dict = field(default_factory=dict) # en twenty..ninety: add to the following digit
+    multipliers: dict = field(default_factory=dict)   # word -> 10/100/1000 inside one section (mươi, trăm, 十, 百, 千, hundred)
+    teen_prefix: dict = field(default_factory=dict)   # word that is 10 + following digit (vi mười, zh 十 at start)
+    scales: dict = field(default_factory=dict)        # word -> large scale (nghìn, triệu, 万, 亿, thousand, bn)
+    scale_suffixes: dict = field(default_factory=dict)  # scale glued to digits: 'k' -> 1e3, 'bn' -> 1e9
+    money_scale_suffixes: dict = field(default_factory=dict)  # glued scales only after a currency: '$5m'
+    leading_multipliers: tuple = ()  # multipliers that may open a numeral with an implied one (十五)
+    zero_fillers: tuple = ()       # words that stand for an empty place (linh, lẻ, 零, 'and')
+    decimal_words: tuple = ()      # words read as the decimal point (chấm, phẩy, 点, point)
+    half_after: dict = field(default_factory=dict)    # after a number: adds half of its last place (rưỡi, 半)
+    after_tens_only: dict = field(default_factory=dict)  # digit words valid only after a tens word (mốt, lăm, tư)
+    not_digit_after_tens: tuple = ()  # digit words that after a tens word are something else (vi năm = year)
+    never_alone: tuple = ()        # words that are a figure only with a scale, unit or other number word (một, one, 一)
+    ambiguous_words: tuple = ()    # number words that may end a numeral and start a unit or noun (năm)
+    lead_articles: dict = field(default_factory=dict)  # 'a' -> 1 only before a multiplier or scale
+    standalone_numbers: dict = field(default_factory=dict)  # 'a dozen' -> 12, 'half' -> 0.5: whole phrases
+    fraction_words: dict = field(default_factory=dict)  # denominators: 'fifths' -> 5 (en)
+    digit_strings: bool = False    # numerals written digit by digit (二〇二三) are read positionally
+    require_digit_word: bool = False  # a numeral needs a digit word (so 百年, 万物 are not numbers)
+    percent_prefixes: dict = field(default_factory=dict)  # 百分之 -> ('percent', 1), 千分之 -> ('percent', 0.1)
+    tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
+
+    # --- what follows or precedes a number ---------------------------------
+    units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
+    units_before: dict = field(default_factory=dict)  # surface before a number -> unit ($, US$, €, USD)
+    half_inside: tuple = ()        # between a number and its unit, adds a half (一个半月: 个半)
+    subunits: dict = field(default_factory=dict)     # '23 xen' after money: surface -> fraction of the main unit
+    classifiers: tuple = ()        # measure words that make a bare number a count (家, 个, 辆)
+    qualifiers_before: dict = field(default_factory=dict)  # word -> approx value (hơn -> more_than)
+    qualifiers_after: dict = field(default_factory=dict)   # word after the number -> approx (以上, trở lên)
+    qualifiers_inside: dict = field(default_factory=dict)  # between number and unit (余, 多: 二百余万元)
+    negative_signs: tuple = ("-", "−", "–")
+    # --- entity (what is counted) ------------------------------------------
+    entity_after: bool = True      # the counted noun follows the number (vi, en) or precedes (zh metrics)
+    entity_stop_words: tuple = ()  # words that end an entity phrase
+    entity_skip_words: tuple = ()  # leading words skipped before the entity (of, các)
+    entity_max_words: int = 5
+    entity_trim_before: tuple = () # zh: words trimmed from the end of a metric before the number (从, 由, 达)
+    # --- what is not a figure ----------------------------------------------
+    date_before: tuple = ()        # words before a number that make it a date (ngày, tháng, năm, in?)
+    date_after: tuple = ()         # words right after a number that make it a date (月, 日, 号)
+    year_after: tuple = ()         # after a year-like number: a date (年)
+    year_before: tuple = ()        # before a year-like number: a date/period (năm, in, since)
+    month_names: tuple = ()        # January..., tháng Giêng
+    ordinal_before: tuple = ()     # thứ, lần thứ, 第, số, No.
+    ordinal_suffixes: tuple = ()   # st, nd, rd, th
+    numbering_before: tuple = ()   # Điều, Khoản, Article, Chapter, Phase: number is a label
+    name_before: tuple = ()        # công nghiệp, Industry, version: the number is part of a name
+    name_after: tuple = ()         # 大 (十八大), 届: the number is part of a name
+    # --- series and periods -------------------------------------------------
+    change_words: tuple = ()       # verbs of change (tăng, rose, 增长) that make from/to a change
+    from_words: tuple = ()         # từ, from, 从, 由
+    to_words: tuple = ()           # lên, đến, to, 到, 至 (between the two members of a series)
+    range_joiners: tuple = ()      # -, –, ~, 至, to (a range X-Y)
+    between_words: tuple = ()      # between ... and
+    and_words: tuple = ()          # and (between X and Y)
+    quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')

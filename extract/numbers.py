@@ -1,0 +1,279 @@
+"""Read numerals: digit strings under a language's separator policy, and runs of
+number words (sáu, hai mươi lăm, 一百二十万, 3万4000, twenty-five, 1.2 billion)
+through one grammar driven by the lexicon's tables.
+
+Separators are the language's policy; a hint beats a guess:
+
+>>> from extract.lexicon import load
+>>> vi, en, zh = load("vi"), load("en"), load("zh")
+>>> digit_value("61.000", vi), digit_value("1.234,5", vi), digit_value("2,5", vi), digit_value("16.98", vi)
+(61000.0, 1234.5, 2.5, 16.98)
+>>> digit_value("61,000", en), digit_value("1,234.5", en), digit_value("1.234", en)
+(61000.0, 1234.5, 1.234)
+>>> digit_value("816 000", en), digit_value("1,100.9", zh)
+(816000.0, 1100.9)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Compiled
+
+
+def digit_value(s: str, lex: Compiled) -> float:
+    """The value of a digit string such as ``61.000`` or ``1,234.5`` under ``lex``'s policy."""
+    s = s.replace("\u00A0", " ").replace("\u202F", " ").replace("\u2009", " ").replace(" ", "")
+    marks = [c for c in s if c in ".,"]
+    if not marks:
+        return float(int(s))
+    if len(set(marks)) == 2:  # both marks: the last one is the decimal point
+        dec = s[max(s.rfind("."), s.rfind(",")):][0]
+        grp = "," if dec == "." else "."
+        return float(s.replace(grp, "").replace(dec, "."))
+    mark = marks[0]
+    groups = s.split(mark)
+    three = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if len(marks) > 1:  # the same mark twice can only group thousands
+        return float("".join(groups)) if three else float("nan")
+    if three and mark in lex.data.three_digit_group_marks:
+        return float("".join(groups))
+    return float(groups[0] + "." + groups[1])
+
+
+def is_grouped_or_decimal(s: str) -> bool:
+    return any(c in ".," for c in s) or " " in s
+
+
+@dataclass
+class Token:
+    kind: str          # 'num' (digit string) or a numeral table kind (digit, mult, scale…)
+    value: object
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Numeral:
+    """A number read from one or more tokens: its value and what it was made of."""
+    value: float
+    start: int
+    end: int
+    tokens: list = field(default_factory=list)
+    scale: float = 1.0           # the largest scale word applied (万, million) — 1 when none
+    positional: bool = False     # read digit by digit (二〇二三): a year or a code, not an amount
+    words_only: bool = True      # no digit string inside
+    broken: bool = False         # followed by a numeral word the grammar could not join (十四五)
+
+    @property
+    def single_word(self) -> str | None:
+        return self.tokens[0].text if len(self.tokens) == 1 and self.tokens[0].kind != "num" else None
+
+
+def tokens_in(text: str, lex: Compiled, start: int, end: int) -> list[Token]:
+    out = []
+    for m in lex.token_rx.finditer(text, start, end):
+        if m.group("d") is not None:
+            out.append(Token("num", m.group("d"), m.start(), m.end(), m.group()))
+        else:
+            kind, value = lex.numeral_words[m.group()] if m.group() in lex.numeral_words \
+                else _lookup_spaced(m.group(), lex)
+            out.append(Token(kind, value, m.start(), m.end(), m.group()))
+    return out
+
+
+def _lookup_spaced(word: str, lex: Compiled):
+    """A multi-word entry matched with other white space than the lexicon's (more  than)."""
+    return lex.numeral_words[" ".join(word.split())]
+
+
+def runs(tokens: list[Token], text: str, lex: Compiled):
+    """Group tokens that stand next to each other (only the language's word gap between)."""
+    import regex
+    gap = regex.compile(r"(?:%s)?\Z" % lex.data.word_gap) if lex.data.word_gap else None
+    run: list[Token] = []
+    for t in tokens:
+        if run:
+            between = text[run[-1].end:t.start]
+            joined = between == "" or (gap is not None and gap.match(between) is not None)
+            if not joined:
+                yield run
+                run = []
+        run.append(t)
+    if run:
+        yield run
+
+
+class _Reader:
+    """One numeral's grammar: digits, multipliers inside a section, scales between sections."""
+
+    def __init__(self, lex: Compiled):
+        self.lex = lex
+        self.total = 0.0
+        self.section = 0.0
+        self.digit = None        # pending digit value (word or digit string)
+        self.prev = None         # kind of the previous token
+        self.last_mult = None
+        self.last_place = 1.0
+        self.max_scale = 0.0
+        self.fraction = 0.0
+
+    def value(self) -> float:
+        return self.total + self.section + (self.digit or 0) + self.fraction
+
+    def take(self, t: Token, nxt: Token | None) -> bool:
+        """Consume ``t`` if the grammar allows it here; False ends the numeral before ``t``."""
+        k, v, lex = t.kind, t.value, self.lex
+        if self.prev == "point":
+            return self._decimal_digits(t)
+        if self.fraction and k not in ("scale",):
+            return False
+        if k == "num":
+            if self.digit is not None or self.prev in ("num",):
+                return False
+            self.digit = _num_value(t.text, lex)
+        elif k == "digit":
+            if self.digit is not None:
+                if self.prev == "tens" and v < 10:
+                    self.digit += v
+                else:
+                    return False
+            elif self.prev in ("mult", "teen") and self.last_mult == 10 and t.text in lex.data.not_digit_after_tens:
+                return False
+            else:
+                self.digit = v
+        elif k == "tens":
+            if self.digit is not None:
+                return False
+            self.digit = v
+        elif k == "after_tens":
+            if not (self.prev in ("mult", "teen") and self.last_mult == 10) or self.digit is not None:
+                return False
+            self.digit = v
+        elif k == "article":
+            if self.prev is not None or nxt is None or nxt.kind not in ("mult", "scale"):
+                return False
+            self.digit = 1
+        elif k == "teen":
+            if self.prev is not None and self.prev not in ("scale", "filler"):
+                return False
+            self.section += v
+            self.last_mult = 10
+        elif k == "mult":
+            if self.digit is None:
+                if t.text not in lex.data.leading_multipliers or self.section:
+                    return False
+                self.digit = 1
+            if self.last_mult is not None and v >= self.last_mult and self.prev != "scale":
+                return False
+            self.section += self.digit * v
+            self.digit = None
+            self.last_mult = v
+            self.last_place = v
+        elif k == "scale":
+            part = self.section + (self.digit or 0) + self.fraction
+            if part == 0 and self.total == 0:
+                return False
+            if v > self.max_scale:
+                self.total = (self.total + part) * v
+                self.max_scale = v
+            else:
+                self.total += part * v
+            self.section, self.digit, self.fraction = 0.0, None, 0.0
+            self.last_mult = None
+            self.last_place = v
+        elif k == "filler":
+            if self.prev is None or nxt is None or nxt.kind not in ("digit", "num", "tens", "teen", "mult"):
+                return False
+            if self.last_mult == 10 and self.prev == "mult":
+                return False
+        elif k == "point":
+            if self.prev is None or nxt is None or nxt.kind not in ("digit", "num"):
+                return False
+            self.section += self.digit or 0
+            self.digit = None
+        elif k == "half":
+            if self.prev is None or self.prev in ("point", "filler", "article"):
+                return False
+            self.fraction += 0.5 * (self.last_place if self.prev in ("mult", "scale") else 1)
+        elif k == "fraction":
+            if self.prev is None or self.prev in ("point", "scale"):
+                return False
+            numerator = self.value()
+            self.total, self.section, self.digit, self.fraction = 0.0, 0.0, None, numerator / v
+        else:
+            return False
+        self.prev = k
+        return True
+
+    def _decimal_digits(self, t: Token) -> bool:
+        """After a decimal word, digits are read one by one (三点一四, hai chấm hai ba)."""
+        if t.kind == "num" and t.text.isdigit():
+            self.fraction = float("0." + t.text)
+        elif t.kind == "digit" and isinstance(t.value, int) and t.value < 10:
+            digits = str(self.fraction)[2:] if self.fraction else ""
+            self.fraction = float("0." + digits.rstrip("0") + str(t.value)) if digits else t.value / 10
+            self.prev = "point"
+            return True
+        else:
+            return False
+        self.prev = "pointnum"
+        return True
+
+
+def _num_value(text: str, lex: Compiled) -> float:
+    return digit_value(text, lex)
+
+
+def read_run(run: list[Token], lex: Compiled) -> list[Numeral]:
+    """All numerals in one run of adjacent numeral tokens."""
+    out: list[Numeral] = []
+    i = 0
+    while i < len(run):
+        t = run[i]
+        if lex.data.digit_strings and _is_digit_string(run, i):
+            j = i
+            while j < len(run) and run[j].kind == "digit" and run[j].value < 10:
+                j += 1
+            value = float("".join(str(r.value) for r in run[i:j]))
+            out.append(Numeral(value, t.start, run[j - 1].end, run[i:j], positional=True))
+            i = j
+            continue
+        reader = _Reader(lex)
+        j = i
+        while j < len(run) and reader.take(run[j], run[j + 1] if j + 1 < len(run) else None):
+            j += 1
+        # a trailing filler or decimal word is not part of the number
+        while j > i and run[j - 1].kind in ("filler", "point", "article"):
+            j -= 1
+        if j == i:
+            i += 1
+            continue
+        toks = run[i:j]
+        num = Numeral(0.0, toks[0].start, toks[-1].end, toks)
+        if j < len(run) and run[j].kind in ("digit", "num", "mult") and run[j].text not in lex.data.ambiguous_words:
+            num.broken = not lex.data.spaced
+        num.value = _value_of(toks, lex)
+        num.scale = max([tk.value for tk in toks if tk.kind == "scale"], default=1.0)
+        num.words_only = all(tk.kind != "num" for tk in toks)
+        out.append(num)
+        i = j
+    return out
+
+
+def _value_of(toks: list[Token], lex: Compiled) -> float:
+    reader = _Reader(lex)
+    for n, t in enumerate(toks):
+        reader.take(t, toks[n + 1] if n + 1 < len(toks) else None)
+    return reader.value()
+
+
+def _is_digit_string(run: list[Token], i: int) -> bool:
+    """Two or more single digit words in a row (二〇二三, 一九九一): read positionally."""
+    n = 0
+    for t in run[i:]:
+        if t.kind == "digit" and isinstance(t.value, int) and t.value < 10:
+            n += 1
+        else:
+            break
+    return n >= 2

@@ -1,0 +1,262 @@
+"""Decide what is not a figure, link changes and ranges, and give periods.
+
+Shapes that are never figures in any language (URLs, e-mails, dates written
+with slashes, clock times, phone numbers) are matched here; the words that
+mark dates, ordinals, numbering and names come from the lexicon.
+"""
+from __future__ import annotations
+
+import regex
+
+from . import units
+from .lexicon import Compiled
+from .scan import Mention
+
+_SHAPES = regex.compile(
+    r"(?P<url>(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|vn|cn|tw|hk|io|info|biz)(?:/\S*)?)"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
+    r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
+    r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)\b)"
+    r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\d]))"
+    r"|(?P<code>\d+\.(?:SH|SZ|HK|HN|HM|SS|KS|T)\b|\d+[-/](?=[\p{Lu}Đ]{2}))"
+)
+
+
+def shape_masks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SHAPES.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "phone" and not _looks_like_phone(m.group()):
+            continue
+        out.append((m.start(), m.end(), kind))
+    return out
+
+
+def _looks_like_phone(s: str) -> bool:
+    digits = sum(c.isdigit() for c in s)
+    return digits >= 9 and (s[0] in "+(0") and any(c in s for c in " .-()")
+
+
+_OPENING = regex.compile(r"[ \t\"“'‘(]*")
+_PREV_WORD = regex.compile(r"(?r)([\p{L}\p{M}\p{N}&'’.\-]+)[ \t]*\Z")
+
+
+def _prev_word(text: str, s_start: int, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(s_start, pos - 40), pos)
+    return m.group(1) if m else ""
+
+
+def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention], lex: Compiled,
+                     masks) -> list[tuple[int, int]]:
+    """Mark each mention that is a date, year, ordinal, name, code…; return the years seen."""
+    years = []
+    for m in mentions:
+        if m.drop:
+            continue
+        reason = _why_not(text, s_start, s_end, m, lex, masks)
+        if reason == "year":
+            years.append((m.num.start, int(m.num.value)))
+        m.drop = reason
+    return years
+
+
+def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
+    a, b = m.num.start, m.num.end
+    for ms, me, kind in masks:
+        if ms < b and a < me:
+            return kind
+    d = lex.data
+    before = text[a - 1] if a > s_start else ""
+    before2 = text[a - 2] if a - 1 > s_start else ""
+    after = text[m.end] if m.end < s_end else ""
+    after_num = text[b] if b < s_end else ""
+    after2 = text[b + 1] if b + 1 < s_end else ""
+    if _latin(before) and m.outer_start == a:
+        return "name or code (letters against the digits)"
+    if before in "-" and _latin(before2):
+        return "name or code (letters against the digits)"
+    if _latin(after) or (after == "-" and _latin(text[m.end + 1] if m.end + 1 < s_end else "")):
+        return "name or code (letters against the digits)"
+    if (after_num in "/:" and after2.isdigit()) or (before in "/:" and before2.isdigit()):
+        return "date or document number"
+    if after_num == "." and after2.isdigit():
+        return "date or version"
+    if m.num.positional:
+        return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
+    gap = r"[ \t]*" if d.spaced else r"[ \t]?"
+    if not m.unit_written or m.unit in ("year", "month", "day"):
+        if lex.word_before("date_before", text, m.outer_start, gap):
+            if _is_year(m):
+                return "year"
+            return "date"
+    if _is_year(m) and (lex.word_before("year_before", text, m.outer_start, gap) or m.unit == "year"):
+        return "year"
+    if not m.unit_written and lex.word_after("date_after", text, b, "" if not d.spaced else r"[ \t]*"):
+        return "date or time"
+    if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")
+                          or lex.word_after("month_names", text, m.outer_end, r"[ \t]*")):
+        return "year" if _is_year(m) else "date"
+    if lex.word_before("ordinal_before", text, m.outer_start, gap):
+        return "ordinal"
+    if lex.word_after("ordinal_suffixes", text, b, "") and not m.unit_written:
+        return "ordinal"
+    if lex.word_before("numbering_before", text, m.outer_start, gap) and not m.unit_written:
+        return "numbering"
+    if lex.word_before("name_before", text, m.outer_start, gap + r"-?") and not m.unit_written:
+        return "name or version"
+    if lex.word_after("name_after", text, b, "") and not m.unit_written:
+        return "name"
+    if _is_year(m) and not m.unit_written and m.approx == "exact":
+        return "year"
+    if d.spaced and not m.unit_written and m.approx == "exact" and not m.has_scale:
+        prev = _prev_word(text, s_start, m.outer_start)
+        first = _OPENING.match(text, s_start).end()
+        if prev and any(c.isupper() for c in prev) and text.rfind(prev, s_start, m.outer_start) > first:
+            return "name (after a proper noun)"
+    if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
+            and (not m.unit_written or m.kind == "count"):
+        return "number word that is not a figure alone"
+    return ""
+
+
+def _latin(ch: str) -> bool:
+    return bool(ch) and bool(regex.match(r"[\p{Latin}]", ch))
+
+
+def _is_year(m: Mention) -> bool:
+    t = m.num.tokens
+    return (len(t) == 1 and t[0].kind == "num" and len(t[0].text) == 4 and t[0].text.isdigit()
+            and 1800 <= m.num.value <= 2100 and not m.has_scale and m.unit in ("", "year"))
+
+
+def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mention], lex: Compiled) -> None:
+    """A number with no unit, no noun, no qualifier and no partner is a label, not a figure,
+    unless it stands alone (a table cell, a heading)."""
+    for m in mentions:
+        if m.drop or m.unit or m.approx != "exact" or m.series or m.has_scale or m.classifier:
+            continue
+        if lex.data.entity_after and m.entity:
+            continue
+        rest = text[s_start:m.outer_start] + text[m.outer_end:s_end]
+        if not regex.sub(r"[\p{P}\p{S}\s]", "", rest):
+            continue  # it stands alone
+        m.drop = "bare number (no unit, no noun)"
+
+
+# --- series: changes and ranges ---------------------------------------------
+
+def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled, next_id) -> None:
+    kept = [m for m in mentions if not m.drop]
+    d = lex.data
+    gap = r"[ \t]*" if d.spaced else r"[ \t]?"
+    for a, b in zip(kept, kept[1:]):
+        if a.series or b.series:
+            continue
+        between = text[a.outer_end:b.outer_start]
+        role = None
+        has_from = lex.word_before("from_words", text, a.outer_start, gap)
+        has_between = lex.word_before("between_words", text, a.outer_start, gap)
+        joined_to = _only(between, lex, "to_words")
+        if has_from and joined_to:
+            role = ("from", "to") if _changes(text, s_start, b.outer_start, lex) else ("low", "high")
+        elif has_between and _only(between, lex, "and_words"):
+            role = ("low", "high")
+        elif _only(between, lex, "range_joiners") and not between.strip() == "" and _compatible(a, b):
+            role = ("low", "high")
+        elif joined_to and _changes(text, s_start, b.outer_start, lex) and _compatible(a, b) \
+                and _only(between, lex, "to_words", strict=True):
+            role = ("from", "to")
+        if not role:
+            continue
+        _share_unit(a, b)
+        if role[0] == "low" and not a.value <= b.value:
+            continue
+        sid = next_id()
+        a.series, a.role = sid, role[0]
+        b.series, b.role = sid, role[1]
+        # both ends of a change or range measure the same thing
+        b.entity = a.entity or b.entity
+        a.entity = a.entity or b.entity
+
+
+def _only(between: str, lex: Compiled, table: str, strict: bool = False) -> bool:
+    """``between`` is just one word of ``table`` (with spaces, maybe a change verb before it)."""
+    s = between.strip()
+    if not s:
+        return False
+    for w in sorted(lex.table(table), key=len, reverse=True):
+        if s == w:
+            return True
+        if not strict and s.endswith(w) and _is_change_phrase(s[: -len(w)].strip(), lex):
+            return True
+    return False
+
+
+def _is_change_phrase(s: str, lex: Compiled) -> bool:
+    return s == "" or s in lex.table("change_words") or \
+        any(s.endswith(w) and len(s) - len(w) < 12 for w in lex.table("change_words"))
+
+
+def _changes(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
+    window = text[max(s_start, pos - 80):pos]
+    return any(regex.search(r"(?<![\p{L}\p{M}])%s(?![\p{L}\p{M}])" % regex.escape(w), window)
+               if lex.data.spaced else w in window for w in lex.table("change_words"))
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    return not a.unit or not b.unit or units.kind_of(a.unit) == units.kind_of(b.unit)
+
+
+def _share_unit(a: Mention, b: Mention) -> None:
+    """'10-15%', 'between 3 and 5 million': the first member borrows what the second wrote."""
+    if not a.unit and b.unit:
+        a.unit, a.kind = b.unit, b.kind
+        scale = b.num.scale
+        if b.has_scale and not a.has_scale and scale > 1 and a.value * scale <= b.value * 1.0001 + 1e-9 \
+                and abs(a.value) < abs(b.value / scale) + 1e-9 + abs(b.value):
+            a.value *= scale
+            a.has_scale = True
+        _, factor = 1, 1
+    elif a.unit and not b.unit:
+        b.unit, b.kind = a.unit, a.kind
+        if a.has_scale and not b.has_scale and a.num.scale > 1:
+            b.value *= a.num.scale
+
+
+# --- periods ---------------------------------------------------------------
+
+def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
+    kept = [m for m in mentions if not m.drop]
+    if not kept or not years:
+        return
+    years = sorted(years)
+    distinct = []
+    for pos, y in years:
+        if y not in [d for _, d in distinct]:
+            distinct.append((pos, y))
+    suffix = _quarter(text, s_start, s_end, lex)
+    changes = [m for m in kept if m.role in ("from", "to")]
+    if changes and len(distinct) >= 2:
+        first, second = str(distinct[0][1]), str(distinct[1][1])
+        for m in changes:
+            m.period = first if m.role == "from" else second
+        return
+    if len(distinct) == 1:
+        for m in kept:
+            if not m.period:
+                m.period = str(distinct[0][1]) + suffix
+        return
+    for m in kept:
+        before = [y for pos, y in years if pos < m.outer_start]
+        if before and not m.period:
+            m.period = str(before[-1])
+
+
+def _quarter(text: str, s_start: int, s_end: int, lex: Compiled) -> str:
+    table = lex.table("quarter_words")
+    sentence = text[s_start:s_end]
+    for w in sorted(table, key=len, reverse=True):
+        if w in sentence:
+            return table[w]
+    return ""
