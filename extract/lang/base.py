@@ -50,7 +50,7 @@ class Lexicon:
     # --- what follows or precedes a number ---------------------------------
     units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
     units_before: dict = field(default_factory=dict)  # surface before a number -> unit ($, US$, €, USD)
-    half_inside: tuple = ()        # between a number and its unit, adds a half (一个半月: 个半)
+    half_inside: dict = field(default_factory=dict)  # between number and unit, adds a half: 个半 -> 个 (the unit then reads 个月)
     subunits: dict = field(default_factory=dict)     # '23 xen' after money: surface -> fraction of the main unit
     classifiers: tuple = ()        # measure words that make a bare number a count (家, 个, 辆)
     qualifiers_before: dict = field(default_factory=dict)  # word -> approx value (hơn -> more_than)
