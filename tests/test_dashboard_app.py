@@ -1,0 +1,179 @@
+"""Each page's wiring with streamlit's AppTest, on a temporary store of the seeds."""
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.seeding import engine_works, gold_store, seed_documents
+from extract.figure import Figure
+from extract.store import Store
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+GOLD = pathlib.Path("/work/shared/gold/seeds.jsonl")
+
+
+def page_file(name: str) -> str:
+    return str(ROOT / "dashboard" / "views" / f"{name}.py")
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> Store:
+    """The seeds, extracted by the engine when it runs, else their gold figures."""
+    store = Store(tmp_path / "data")
+    if engine_works():
+        store.ingest_documents(seed_documents())
+    elif GOLD.exists():
+        gold_store(store, GOLD)
+    else:
+        pytest.skip("engine not working yet and no gold file")
+    monkeypatch.setenv("FIGURES_DATA", str(store.folder))
+    return store
+
+
+def run(name: str, **params) -> AppTest:
+    at = AppTest.from_file(page_file(name), default_timeout=30)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def cnY_figures(store: Store):
+    return store.figures_frame(unit=["CNY"])
+
+
+def test_app_navigates_to_every_page(store):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert at.title[0].value == "Figures from news text"
+    for name, title in [("figures", "Figures"), ("source", "Source"), ("review", "Review"),
+                        ("downloads", "Downloads"), ("add", "Add documents")]:
+        at.switch_page(f"views/{name}.py")
+        at.run()
+        assert not at.exception, (name, [e.value for e in at.exception])
+        assert at.title[0].value == title
+
+
+def test_overview_counts_and_series_charts(store):
+    at = run("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Documents"] == str(len(store.documents_frame()))
+    assert metrics["Figures"] == f"{store.count_figures():,}"
+    assert metrics["Reviewed"] == f"0 / {store.count_figures():,}"
+    titles = [s["layout"]["title"]["text"] for s in chart_specs(at)]
+    series_titles = [t for t in titles if "→" in t]
+    assert any("26.6 trillion CNY" in t for t in series_titles), titles
+    assert any("30%" in t for t in series_titles), titles
+    assert {"Figures by kind", "Figures by unit (top 15)"} <= set(titles)
+    assert not any(re.search(r"\d{9,}\.0", t) for t in titles)
+
+
+def test_empty_store_says_how_to_fill_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("FIGURES_DATA", str(tmp_path / "empty"))
+    at = run("overview")
+    assert "store is empty" in at.info[0].value
+
+
+def test_figures_table_filters_and_links(store):
+    at = run("figures")
+    table = at.dataframe[0].value
+    assert len(table) == store.count_figures()
+    assert all(link.startswith("source?doc=") and "fig=" in link for link in table["source"])
+    at.multiselect(key="f_unit").select("CNY").run()
+    table = at.dataframe[0].value
+    assert len(table) == len(cnY_figures(store))
+    assert set(table["figure"]) >= {"26.6 trillion CNY"}
+    at.multiselect(key="f_unit").unselect("CNY").run()
+    at.text_input(key="f_text").input("no such figure anywhere").run()
+    assert "No figure matches" in at.info[0].value
+
+
+def test_figures_table_converts_units_on_demand(store):
+    area = store.figures_frame(unit=["m**2"])
+    if area.empty:
+        pytest.skip("no area figure in the store")
+    at = run("figures")
+    at.multiselect(key="f_unit").select("m**2").run()
+    at.selectbox(key="f_target").select("hectare").run()
+    shown = at.dataframe[0].value["shown as"].tolist()
+    assert "6.1 ha" in shown, shown
+    at.selectbox(key="f_scale").select("thousand").run()
+    assert at.dataframe[0].value["shown as"].tolist()[0].endswith("thousand ha")
+
+
+def test_source_view_from_query_params(store):
+    fig = cnY_figures(store).iloc[0]
+    at = run("source", doc=fig.doc, fig=fig.figure_id)
+    assert at.subheader[0].value == "16.98 trillion CNY"
+    htmls = [h.proto.body for h in at.get("html")]
+    assert any(f">{fig.text}</mark>" in h for h in htmls)
+    assert any("fig=" + fig.figure_id in m.value for m in at.caption)
+
+
+def test_source_view_warns_on_unknown_document(store):
+    at = run("source", doc="nope.txt")
+    assert "No document" in at.warning[0].value
+    assert at.selectbox(key="source_doc").value is None
+
+
+def test_review_records_a_verdict(store):
+    fig = cnY_figures(store).iloc[0]
+    at = run("review", fig=fig.figure_id)
+    assert at.subheader[0].value == "16.98 trillion CNY"
+    at.text_input(key="r_note").input("ok")
+    at.button(key="FormSubmitter:verdict-Right").click().run()
+    assert not at.exception
+    review = store.get_review(fig.figure_id)
+    assert review["state"] == "right" and review["note"] == "ok"
+    assert at.get("progress")[0].proto.text.startswith("1 / ")
+
+
+def test_review_wrong_value_keeps_the_correction(store):
+    fig = cnY_figures(store).iloc[1]
+    at = run("review", fig=fig.figure_id)
+    at.number_input(key="r_value").set_value(2.7e13)
+    at.button(key="FormSubmitter:verdict-Wrong value").click().run()
+    assert store.get_review(fig.figure_id)["corrected_value"] == 2.7e13
+    gold = {(g["doc"], g["start"]): g for g in store.export_gold()}
+    assert gold[(fig.doc, int(fig.start))]["value"] == 2.7e13
+
+
+def test_review_queue_walks_unreviewed(store):
+    at = run("review")
+    first = at.subheader[0].value
+    at.button(key="FormSubmitter:verdict-Not a figure").click().run()
+    assert at.subheader[0].value != first or store.count_figures() == 1
+    assert store.review_progress()[0] == 1
+
+
+def test_downloads_page_offers_every_format(store):
+    at = run("downloads")
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"CSV", "Excel", "JSON Lines", "Data Package (zip)", "Gold file (JSON Lines)"} <= labels
+    assert at.caption[0].value.startswith(f"{store.count_figures():,} figures")
+
+
+def fake_extract(text, doc="", lang=None):
+    return [Figure(doc, m.start(), m.end(), m.group(), float(m.group()), lang="en")
+            for m in re.finditer(r"\d+", text)]
+
+
+def test_add_documents_from_pasted_text(store, monkeypatch):
+    monkeypatch.setattr("extract.extract_document", fake_extract)
+    at = run("add")
+    at.text_input(key="a_name").input("council.txt")
+    at.text_area(key="a_text").input("The council built 12 schools and 3 parks.").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Stored 1 document(s) with 2 figures" in at.success[0].value
+    assert "pasted/council.txt" in store.known_documents()
