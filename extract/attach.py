@@ -71,7 +71,10 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
             m.has_scale = True
             pos = sc[1]
         m.end = pos
-    if m.unit:  # a currency stood before the number: only a scale may follow
+    if m.unit:  # a currency stood before the number: a scale, or the same money again (人民币500亿元)
+        again = lex.word_after("units", text, pos, gap)
+        if again and units.kind_of(units.resolve(lex.data.units[again[0]])[0]) == "money":
+            m.end = again[1]
         _subunit(text, s_end, m, lex)
         m.outer_end = max(m.outer_end, m.end)
         _qualifier_after(text, m, lex, gap)
@@ -91,6 +94,10 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         m.value = (m.value + half) * factor
         m.unit, m.unit_written = unit, True
         m.end = end
+        # a generic currency word followed by a specific one (億元新臺幣): the specific one counts
+        again = lex.word_after("units", text, m.end, "") if units.kind_of(unit) == "money" else None
+        if again and units.kind_of(units.resolve(lex.data.units[again[0]])[0]) == "money":
+            m.unit, m.end = units.resolve(lex.data.units[again[0]])[0], again[1]
         _subunit(text, s_end, m, lex)
         hh = lex.word_after("half_after", text, m.end, gap)
         if hh and m.num.scale == 1:
@@ -125,7 +132,8 @@ def _subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
 
 
 def _qualifier_after(text: str, m: Mention, lex: Compiled, gap: str) -> None:
-    hit = lex.word_after("qualifiers_after", text, m.end, gap)
+    # 43万台以上: the qualifier may follow the measure word
+    hit = lex.word_after("qualifiers_after", text, m.end + len(m.classifier), gap)
     if hit:
         m.approx = lex.data.qualifiers_after[hit[0]]
         m.outer_end = hit[1]
@@ -158,9 +166,8 @@ def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
 def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> str:
     if lex.data.entity_after:
         return _entity_after(text, m.outer_end, s_end, lex)
-    if m.classifier:
-        return _noun_after(text, m.outer_end + len(m.classifier), s_end, lex)
-    return _metric_before(text, s_start, m.outer_start, lex)
+    noun = _noun_after(text, m.outer_end + len(m.classifier), s_end, lex) if m.classifier else ""
+    return noun or _metric_before(text, s_start, m.outer_start, lex)
 
 
 def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
@@ -192,6 +199,7 @@ def _noun_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
 
 def _metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
     stops = set(lex.data.entity_stop_words)
+    pos = _before_brackets(text, s_start, pos)
     a = pos
     while a > s_start and text[a - 1] not in stops and _LETTER.match(text[a - 1]) and pos - a < 40:
         a -= 1
@@ -207,3 +215,12 @@ def _metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
                 break
     phrase = regex.sub(r"^[^\p{L}]+", "", phrase)
     return phrase[-lex.data.entity_max_words:]
+
+
+_BRACKETED = regex.compile(r"(?r)[(（][^()（）]{0,30}[)）][ \t]*(?:[为是达]|\Z)")
+
+
+def _before_brackets(text: str, s_start: int, pos: int) -> int:
+    """'制造业采购经理指数（PMI）为50.2%': the metric is before the bracketed abbreviation."""
+    m = _BRACKETED.search(text, max(s_start, pos - 40), pos)
+    return m.start() if m and m.end() == pos else pos

@@ -119,7 +119,8 @@ class Compiled:
         """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
         rx = self._after.get(name + gap)
         if rx is None:
-            rx = regex.compile(r"%s(?P<w>%s)" % (gap, alternation(self.table(name))))
+            # no boundary before: what follows a number may stand against it (128.94GW, 21st)
+            rx = regex.compile(r"%s(?P<w>%s)" % (gap, alternation(self.table(name), start_boundary=False)))
             self._after[name + gap] = rx
         m = rx.match(text, pos)
         return (m.group("w"), m.end()) if m else None

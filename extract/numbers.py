@@ -250,15 +250,20 @@ def read_run(run: list[Token], lex: Compiled) -> list[Numeral]:
             i += 1
             continue
         toks = run[i:j]
-        num = Numeral(0.0, toks[0].start, toks[-1].end, toks)
-        if j < len(run) and run[j].kind in ("digit", "num", "mult") and run[j].text not in lex.data.ambiguous_words:
+        num = numeral_of(toks, lex)
+        # a digit right after a complete numeral (十四五, 二〇二三 is read apart): a name or code
+        if j < len(run) and run[j].kind in ("digit", "num") and run[j].text not in lex.data.ambiguous_words:
             num.broken = not lex.data.spaced
-        num.value = _value_of(toks, lex)
-        num.scale = max([tk.value for tk in toks if tk.kind == "scale"], default=1.0)
-        num.words_only = all(tk.kind != "num" for tk in toks)
         out.append(num)
         i = j
     return out
+
+
+def numeral_of(toks: list[Token], lex: Compiled) -> Numeral:
+    """The numeral that these tokens (already known to fit the grammar) make."""
+    return Numeral(_value_of(toks, lex), toks[0].start, toks[-1].end, list(toks),
+                   scale=max([tk.value for tk in toks if tk.kind == "scale"], default=1.0),
+                   words_only=all(tk.kind != "num" for tk in toks))
 
 
 def _value_of(toks: list[Token], lex: Compiled) -> float:

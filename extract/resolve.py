@@ -18,7 +18,7 @@ _SHAPES = regex.compile(
     r"|(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
     r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
     r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)\b)"
-    r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\d]))"
+    r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
     r"|(?P<code>\d+\.(?:SH|SZ|HK|HN|HM|SS|KS|T)\b|\d+[-/](?=[\p{Lu}Đ]{2}))"
 )
 
@@ -82,6 +82,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "date or document number"
     if after_num == "." and after2.isdigit():
         return "date or version"
+    if _leading_zero(m):
+        return "code (leading zero)"
     if m.num.positional:
         return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
     gap = r"[ \t]*" if d.spaced else r"[ \t]?"
@@ -115,9 +117,14 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         if prev and any(c.isupper() for c in prev) and text.rfind(prev, s_start, m.outer_start) > first:
             return "name (after a proper noun)"
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
-            and (not m.unit_written or m.kind == "count"):
+            and m.kind in ("count", "duration"):
         return "number word that is not a figure alone"
     return ""
+
+
+def _leading_zero(m: Mention) -> bool:
+    t = m.num.tokens[0]
+    return t.kind == "num" and len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit()
 
 
 def _latin(ch: str) -> bool:
@@ -148,25 +155,18 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
 
 def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled, next_id) -> None:
     kept = [m for m in mentions if not m.drop]
-    d = lex.data
-    gap = r"[ \t]*" if d.spaced else r"[ \t]?"
+    times = [m for m in mentions if m.drop in ("year", "date")]
+    gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
+    prev_end = s_start
     for a, b in zip(kept, kept[1:]):
+        front = _without_periods(text, prev_end, a.outer_start, times, lex, gap)
+        prev_end = a.outer_end
         if a.series or b.series:
             continue
-        between = text[a.outer_end:b.outer_start]
-        role = None
-        has_from = lex.word_before("from_words", text, a.outer_start, gap)
-        has_between = lex.word_before("between_words", text, a.outer_start, gap)
-        joined_to = _only(between, lex, "to_words")
-        if has_from and joined_to:
-            role = ("from", "to") if _changes(text, s_start, b.outer_start, lex) else ("low", "high")
-        elif has_between and _only(between, lex, "and_words"):
-            role = ("low", "high")
-        elif _only(between, lex, "range_joiners") and not between.strip() == "" and _compatible(a, b):
-            role = ("low", "high")
-        elif joined_to and _changes(text, s_start, b.outer_start, lex) and _compatible(a, b) \
-                and _only(between, lex, "to_words", strict=True):
-            role = ("from", "to")
+        # 从136.6万辆增长到958.7万辆: the measure word belongs to the first member
+        a_end = a.outer_end + (len(a.classifier) if a.classifier and text.startswith(a.classifier, a.outer_end) else 0)
+        between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
+        role = _series_roles(text, s_start, a, b, front, between, lex, gap)
         if not role:
             continue
         _share_unit(a, b)
@@ -178,6 +178,39 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         # both ends of a change or range measure the same thing
         b.entity = a.entity or b.entity
         a.entity = a.entity or b.entity
+
+
+def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: str, lex: Compiled, gap: str):
+    """('from', 'to') for a change, ('low', 'high') for a range, None when a and b are not one series."""
+    has_from = lex.word_before("from_words", front, len(front), gap)
+    has_between = lex.word_before("between_words", front, len(front), gap)
+    joined_to = _only(between, lex, "to_words")
+    changes = _changes(text, s_start, b.outer_start, lex)
+    if has_from and joined_to:
+        return ("from", "to") if changes else ("low", "high")
+    if has_between and _only(between, lex, "and_words"):
+        return ("low", "high")
+    if between.strip() and _only(between, lex, "range_joiners") and _compatible(a, b):
+        return ("low", "high")
+    if joined_to and changes and _compatible(a, b) and _only(between, lex, "to_words", strict=True):
+        return ("from", "to")
+    return None
+
+
+def _without_periods(text: str, a: int, b: int, times: list[Mention], lex: Compiled, gap: str) -> str:
+    """text[a:b] without the years and dates in it and the words gluing them (从2020年的 -> 从)."""
+    pieces, pos = [], a
+    for t in times:
+        if a <= t.outer_start and t.end <= b:
+            pieces.append(text[pos:t.outer_start])
+            pos = t.end
+            glue = lex.word_after("period_glue", text, pos, gap)
+            if glue and glue[1] <= b:
+                pos = glue[1]
+    pieces.append(text[pos:b])
+    out = "".join(pieces)
+    glue = lex.word_before("period_glue", out, len(out), gap)
+    return out[:glue[1]] if glue and lex.table("period_glue") else out
 
 
 def _only(between: str, lex: Compiled, table: str, strict: bool = False) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Compiled
-from .numbers import Numeral, read_run, runs, tokens_in
+from .numbers import Numeral, numeral_of, read_run, runs, tokens_in
 
 
 @dataclass
@@ -37,9 +37,22 @@ def numerals(text: str, start: int, end: int, lex: Compiled) -> list[Mention]:
         nums = read_run(run, lex)
         broken = any(n.broken for n in nums)
         for n in nums:
+            n = _yield_to_unit(n, text, lex)
             m = Mention(num=n, start=n.start, end=n.end, value=n.value, outer_start=n.start,
                         outer_end=n.end, has_scale=n.scale > 1)
             if broken:
                 m.drop = "name (numerals that do not form one number)"
             out.append(m)
     return out
+
+
+def _yield_to_unit(n: Numeral, text: str, lex: Compiled) -> Numeral:
+    """300兆瓦 is 300 megawatts, not 300 trillion watts: a unit that begins with the
+    numeral's last scale or multiplier word takes that word back."""
+    while len(n.tokens) > 1 and n.tokens[-1].kind in ("scale", "mult"):
+        last = n.tokens[-1]
+        unit = lex.word_after("units", text, last.start, "")
+        if not unit or unit[1] - last.start <= len(last.text):
+            break
+        n = numeral_of(n.tokens[:-1], lex)
+    return n

@@ -27,7 +27,7 @@ def sentences(text: str, lex: Compiled, start: int = 0, end: int | None = None):
     """Yield (start, end) of each sentence of ``text[start:end]``, trimmed of spaces."""
     end = len(text) if end is None else end
     # Chinese text is often mixed with English punctuation and vice versa: split on both.
-    rx = _boundary(lex.data.sentence_ends or ".!?;", "。！？；" + (lex.data.sentence_ends_unspaced or ""))
+    rx = _boundary(lex.data.sentence_ends or ".!?", "。！？" + (lex.data.sentence_ends_unspaced or ""))
     pos = start
     for m in rx.finditer(text, start, end):
         cut = m.start() if m.group() == "\n" else m.end()

@@ -15,7 +15,7 @@ class Lexicon:
     spaced: bool                   # words separated by spaces (vi, en) or not (zh)
     word_gap: str                  # regex allowed between the words of one numeral
     abbreviations: tuple = ()      # words ending in '.' that do not end a sentence
-    sentence_ends: str = ".!?;"    # characters that end a sentence (followed by space)
+    sentence_ends: str = ".!?"    # characters that end a sentence (followed by space)
     sentence_ends_unspaced: str = ""  # characters that end a sentence wherever they stand
 
     # --- digit strings --------------------------------------------------
@@ -81,4 +81,5 @@ class Lexicon:
     range_joiners: tuple = ()      # -, –, ~, 至, to (a range X-Y)
     between_words: tuple = ()      # between ... and
     and_words: tuple = ()          # and (between X and Y)
+    period_glue: tuple = ()        # words tying a time to a series member (从2020年的X, 从去年的X, từ mức X)
     quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')
