@@ -6,7 +6,7 @@ import regex
 
 from . import units
 from .lexicon import Compiled
-from .numbers import digit_value
+from .numbers import read_run, runs, tokens_in
 from .scan import Mention
 
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
@@ -20,6 +20,7 @@ def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> No
     _percent_prefix(text, s_start, m, lex)
     _currency_before(text, s_start, m, lex)
     _after_number(text, s_end, m, lex, gap)
+    _bare_subunit(text, s_end, m, lex)
     _qualifier_before(text, s_start, m, lex)
     _sign(text, s_start, m, lex)
     m.kind = units.kind_of(m.unit)
@@ -54,10 +55,33 @@ def _percent_prefix(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
 
 def _currency_before(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
     hit = lex.word_before("units_before", text, m.start, r"[ \t]?")
-    if hit and hit[1] >= s_start and not m.unit:
+    if hit and hit[1] >= s_start and not m.unit and not _after_a_number(text, s_start, hit[1], lex):
         word, start = hit
         m.unit, m.unit_written = lex.data.units_before[word], True
+        m.unit_before = word
         m.start = m.outer_start = start
+
+
+def _after_a_number(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
+    """'10 tỷ USD 5 năm': a currency code that ends the previous figure does not open this one."""
+    before = text[max(s_start, pos - 20):pos].rstrip(" \t")
+    if before[-1:].isdigit():
+        return True
+    last = before.rsplit(" ", 1)[-1] if lex.data.spaced else before[-1:]
+    return bool(last) and last in lex.numeral_words
+
+
+def _bare_subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
+    """'hai đô 23': two digits that end the phrase right after a money word are its cents."""
+    if not lex.data.bare_subunit or m.has_scale or units.kind_of(m.unit) != "money" or m.unit_before:
+        return
+    hit = _BARE_CENTS.match(text, m.end, s_end)
+    if hit and (hit.end() == s_end or text[hit.end()] in ".,;:!?)\"”"):
+        m.value += int(hit.group(1)) / 100
+        m.end = m.outer_end = hit.end()
+
+
+_BARE_CENTS = regex.compile(r"[ \t]+(\d{2})(?!\d)")
 
 
 def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) -> None:
@@ -73,7 +97,8 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         m.end = pos
     if m.unit:  # a currency stood before the number: a scale, or the same money again (人民币500亿元)
         again = lex.word_after("units", text, pos, gap)
-        if again and units.kind_of(units.resolve(lex.data.units[again[0]])[0]) == "money":
+        if again and (units.kind_of(units.resolve(lex.data.units[again[0]])[0]) == "money" == units.kind_of(m.unit)
+                      or again[0] in lex.data.units_before_tails.get(m.unit_before, ())):
             m.end = again[1]
         _subunit(text, s_end, m, lex)
         m.outer_end = max(m.outer_end, m.end)
@@ -120,15 +145,54 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
 
 
 def _subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
-    """'2 đô la và 23 xen', '3元5角': the smaller coin after the main unit."""
-    if not lex.data.subunits or units.kind_of(m.unit) != "money":
-        return
-    rx = lex.subunit_rx()
-    hit = rx.match(text, m.end, s_end)
+    """A smaller unit of the same kind right after: '2 đô la và 23 xen', '五元七毛八分',
+    '两年零三个月', '5 feet 3 inches'. The figure is then in the smaller unit."""
+    gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
+    while m.unit:
+        pos = m.end
+        joiner = lex.word_after("compound_joiners", text, pos, gap)
+        pos = joiner[1] if joiner else pos
+        pos += len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" \t"))
+        n = _numeral_at(text, pos, s_end, lex)
+        if n is None:
+            return
+        unit, factor, end = _unit_after(text, n.end, m.unit, lex, gap)
+        if unit is None:
+            return
+        if units.kind_of(unit) != units.kind_of(m.unit) or (unit != m.unit and units.kind_of(unit) == "money"):
+            return  # '10 tỷ USD 5 năm', '20 rupees 43 xen' (USD coin): not a smaller part of the same unit
+        try:
+            small = units.convert(1, unit, m.unit) if unit != m.unit else factor
+        except Exception:  # both 'other' but not the same dimension (MB then GHz)
+            return
+        if not 0 < small < 1:
+            return
+        if unit != m.unit:  # 两年零三个月: say it in months
+            m.value = units.convert(m.value, m.unit, unit)
+            m.unit = unit
+        m.value += n.value * factor
+        m.end = end
+
+
+def _numeral_at(text: str, pos: int, s_end: int, lex: Compiled):
+    toks = tokens_in(text, lex, pos, min(s_end, pos + 40))
+    if not toks or toks[0].start != pos:
+        return None
+    first_run = next(runs(toks, text, lex))
+    nums = read_run(first_run, lex)
+    return nums[0] if nums and nums[0].start == pos else None
+
+
+def _unit_after(text: str, pos: int, main_unit: str, lex: Compiled, gap: str):
+    """(unit, factor, end) of the unit or coin starting at ``pos``."""
+    hit = lex.word_after("units", text, pos, gap)
     if hit:
-        m.value += digit_value(hit.group("n"), lex) * lex.data.subunits[hit.group("u")] \
-            if hit.group("n")[0].isdigit() else 0
-        m.end = hit.end()
+        unit, factor = units.resolve(lex.data.units[hit[0]])
+        return unit, factor, hit[1]
+    hit = lex.word_after("subunits", text, pos, gap)
+    if hit:
+        return main_unit, lex.data.subunits[hit[0]], hit[1]
+    return None, 1.0, pos
 
 
 def _qualifier_after(text: str, m: Mention, lex: Compiled, gap: str) -> None:
@@ -143,21 +207,29 @@ def _qualifier_before(text: str, s_start: int, m: Mention, lex: Compiled) -> Non
     hit = lex.word_before("qualifiers_before", text, m.start, r"[ \t]*" if lex.data.spaced else r"[ \t]?")
     if hit and hit[1] >= s_start:
         word, start = hit
-        if m.approx == "exact":
+        compared = lex.word_after("comparison_after", text, m.outer_end, r"[ \t,]*")
+        if m.approx == "exact" and not compared:  # 'cao hơn 12% so với …' compares, it does not bound
             m.approx = lex.data.qualifiers_before[word]
         m.outer_start = start
 
 
 def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
-    """'-1200K' is negative; the hyphen of a range '10-15' is not."""
+    """'-1200K' is negative; the hyphen of a range '10-15' is not; '负一百二十万' is."""
+    neg = lex.word_before("negative_words", text, m.start, r"[ \t]?")
+    if neg and neg[1] >= s_start:
+        m.value = -m.value
+        m.start = m.outer_start = neg[1]
+        return
     i = m.start
+    while i - 1 > s_start and text[i - 1] == " ":
+        i -= 1  # '- 1,200,000'
     if m.num.tokens[0].kind != "num" or i - 1 < s_start or text[i - 1] not in lex.data.negative_signs:
         return
     before = text[s_start:i - 1].rstrip()
     if before and (before[-1].isalnum() or before[-1] in "%)"):
         return
     m.value = -m.value
-    m.start -= 1
+    m.start = i - 1
     m.outer_start = min(m.outer_start, m.start)
 
 

@@ -28,7 +28,8 @@ NUMERAL_TABLES = (("digits", "digit"), ("additive_tens", "tens"), ("multipliers"
                   ("decimal_words", "point"), ("half_after", "half"), ("after_tens_only", "after_tens"),
                   ("lead_articles", "article"), ("fraction_words", "fraction"))
 
-DIGITS = r"\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*"
+# a digit string with thousands groups or a decimal part; '.77' on its own after a space
+DIGITS = r"(?:\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*|(?<![\p{L}\p{N}.,])\.\d+)"
 
 
 def _is_latin_edge(ch: str) -> bool:
@@ -96,7 +97,10 @@ class Compiled:
             for w, v in (getattr(self.data, table).items() if isinstance(getattr(self.data, table), dict)
                          else ((w, None) for w in getattr(self.data, table))):
                 self.numeral_words.setdefault(w, (kind, v))
-        self.token_rx = regex.compile(r"(?P<d>%s)|(?P<w>%s)" % (DIGITS, alternation(self.numeral_words)))
+        digits = DIGITS
+        if data.leading_decimal:  # ',77': the decimal mark opens the number
+            digits = r"(?:(?<![\p{L}\p{N}.,])%s(?=\d))?%s" % (regex.escape(data.decimal_mark), DIGITS)
+        self.token_rx = regex.compile(r"(?P<d>%s)|(?P<w>%s)" % (digits, alternation(self.numeral_words)))
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}
         self.abbrev_rx = regex.compile(r"(?:^|(?<=\s))%s\Z" % alternation(self.data.abbreviations)) \

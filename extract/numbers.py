@@ -155,7 +155,9 @@ class _Reader:
                 return False
             self.digit = 1
         elif k == "teen":
-            if self.prev is not None and self.prev not in ("scale", "filler"):
+            # 'một trăm mười hai' = 112: a teen word may follow a place above the tens
+            after_hundreds = self.prev == "mult" and self.last_mult is not None and self.last_mult > 10
+            if self.prev is not None and self.prev not in ("scale", "filler") and not after_hundreds:
                 return False
             self.section += v
             self.last_mult = 10
@@ -193,7 +195,13 @@ class _Reader:
             self.section += self.digit or 0
             self.digit = None
         elif k == "half":
-            if self.prev is None or self.prev in ("point", "filler", "article"):
+            if self.prev is None:
+                if t.text not in lex.data.leading_halves or nxt is not None:
+                    return False
+                self.fraction = 0.5  # 半年, 半小时: a half on its own
+                self.prev = k
+                return True
+            if self.prev in ("point", "filler", "article"):
                 return False
             self.fraction += 0.5 * (self.last_place if self.prev in ("mult", "scale") else 1)
         elif k == "fraction":

@@ -44,6 +44,7 @@ def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, n
     for m in mentions:
         if not m.drop:
             attach_stage.attach(clean, s_start, s_end, m, lex)
+    resolve.drop_overlaps(mentions)
     masks = resolve.shape_masks(clean, s_start, s_end)
     years = resolve.drop_non_figures(clean, s_start, s_end, mentions, lex, masks)
     resolve.link_series(clean, s_start, mentions, lex, next_id)

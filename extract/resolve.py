@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from . import units
-from .lexicon import Compiled
+from .lexicon import Compiled, alternation
 from .scan import Mention
 
 _SHAPES = regex.compile(
@@ -55,7 +55,7 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
         if m.drop:
             continue
         reason = _why_not(text, s_start, s_end, m, lex, masks)
-        if reason == "year":
+        if reason == "year" or (reason == "date" and _is_year(m)):  # 'đến hết tháng 7/2024': 2024 too
             years.append((m.num.start, int(m.num.value)))
         m.drop = reason
     return years
@@ -99,6 +99,10 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")
                           or lex.word_after("month_names", text, m.outer_end, r"[ \t]*")):
         return "year" if _is_year(m) else "date"
+    if m.unit in d.period_units and 1 <= m.value <= 12 and m.approx == "exact" and (
+            lex.word_before("period_before", text, m.outer_start, gap)
+            or lex.word_after("period_after", text, m.outer_end, r"[ \t,]*")):
+        return "period (months of a reporting year: 9 tháng đầu năm)"
     if lex.word_before("ordinal_before", text, m.outer_start, gap):
         return "ordinal"
     if lex.word_after("ordinal_suffixes", text, b, "") and not m.unit_written:
@@ -117,9 +121,33 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         if prev and any(c.isupper() for c in prev) and text.rfind(prev, s_start, m.outer_start) > first:
             return "name (after a proper noun)"
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
-            and m.kind in ("count", "duration"):
-        return "number word that is not a figure alone"
+            and not _stands_alone(text, s_start, s_end, m):
+        # 'một số', 'one of', 一些: only a duration written apart from other words survives (一 秒, one year)
+        if m.kind == "count" or (m.kind == "duration" and _letter(before)):
+            return "number word that is not a figure alone"
     return ""
+
+
+def _letter(ch: str) -> bool:
+    return bool(ch) and bool(regex.match(r"[\p{L}]", ch))
+
+
+def _stands_alone(text: str, s_start: int, s_end: int, m: Mention) -> bool:
+    """Nothing but punctuation around it: a table cell, a heading, a test phrase."""
+    rest = text[s_start:m.outer_start] + text[m.outer_end:s_end]
+    return not regex.sub(r"[\p{P}\p{S}\s]", "", rest)
+
+
+def drop_overlaps(mentions: list[Mention]) -> None:
+    """A numeral swallowed by the figure before it (一个半月: the 半) is not a figure of its own."""
+    end = -1
+    for m in mentions:
+        if m.drop:
+            continue
+        if m.start < end:
+            m.drop = "inside another figure"
+            continue
+        end = m.end
 
 
 def _leading_zero(m: Mention) -> bool:
@@ -145,9 +173,8 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
             continue
         if lex.data.entity_after and m.entity:
             continue
-        rest = text[s_start:m.outer_start] + text[m.outer_end:s_end]
-        if not regex.sub(r"[\p{P}\p{S}\s]", "", rest):
-            continue  # it stands alone
+        if _stands_alone(text, s_start, s_end, m):
+            continue
         m.drop = "bare number (no unit, no noun)"
 
 
@@ -167,11 +194,19 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         a_end = a.outer_end + (len(a.classifier) if a.classifier and text.startswith(a.classifier, a.outer_end) else 0)
         between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
         role = _series_roles(text, s_start, a, b, front, between, lex, gap)
+        if not role and b.outer_start < b.start and not between.strip(" \t"):
+            # 'khoảng 1000 tới 2000', 'từ 5% lên tới 7%': b's qualifier is the word joining the pair
+            role = _series_roles(text, s_start, a, b, front,
+                                 _without_periods(text, a_end, b.start, times, lex, gap), lex, gap)
+            if role:
+                b.outer_start, b.approx = b.start, "exact"
         if not role:
             continue
         _share_unit(a, b)
         if role[0] == "low" and not a.value <= b.value:
             continue
+        if role[0] == "low" and b.approx == "exact":
+            b.approx = a.approx  # 'khoảng 50-55%': the qualifier bounds the whole range
         sid = next_id()
         a.series, a.role = sid, role[0]
         b.series, b.role = sid, role[1]
@@ -187,13 +222,21 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     joined_to = _only(between, lex, "to_words")
     changes = _changes(text, s_start, b.outer_start, lex)
     if has_from and joined_to:
-        return ("from", "to") if changes else ("low", "high")
+        # 'giảm từ 10 đến 15%': a range-like to-word with the unit written once is a range, not a change
+        ranged = not a.unit_written and any(between.strip().endswith(w) for w in lex.table("range_to_words"))
+        return ("from", "to") if changes and not ranged else ("low", "high")
     if has_between and _only(between, lex, "and_words"):
         return ("low", "high")
     if between.strip() and _only(between, lex, "range_joiners") and _compatible(a, b):
         return ("low", "high")
     if joined_to and changes and _compatible(a, b) and _only(between, lex, "to_words", strict=True):
         return ("from", "to")
+    # '186 MW, tăng từ 98 MW': the new value first, then the change verb and the old one
+    back = between.strip(" \t,")
+    opener = lex.word_before("from_words", back, len(back), "")
+    if opener and _is_change_phrase(back[:opener[1]].strip(), lex) and back[:opener[1]].strip() \
+            and _compatible(a, b) and not lex.word_after("to_words", text, b.outer_end, gap):
+        return ("to", "from")
     return None
 
 
@@ -202,13 +245,16 @@ def _without_periods(text: str, a: int, b: int, times: list[Mention], lex: Compi
     pieces, pos = [], a
     for t in times:
         if a <= t.outer_start and t.end <= b:
-            pieces.append(text[pos:t.outer_start])
+            lead = lex.word_before("year_before", text, t.outer_start, gap)  # 'năm 2023', 'cuối năm 2022'
+            pieces.append(text[pos:lead[1] if lead and lead[1] >= pos else t.outer_start])
             pos = t.end
             glue = lex.word_after("period_glue", text, pos, gap)
             if glue and glue[1] <= b:
                 pos = glue[1]
     pieces.append(text[pos:b])
     out = "".join(pieces)
+    if lex.table("time_words"):  # 'từ 8,5 triệu tấn hiện nay lên …'
+        out = regex.sub(r"%s[ \t]*" % alternation(lex.table("time_words")), "", out)
     glue = lex.word_before("period_glue", out, len(out), gap)
     return out[:glue[1]] if glue and lex.table("period_glue") else out
 
@@ -270,6 +316,8 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
             distinct.append((pos, y))
     suffix = _quarter(text, s_start, s_end, lex)
     changes = [m for m in kept if m.role in ("from", "to")]
+    if changes and len(distinct) >= 2 and _years_after_members(text, s_end, kept, changes, years, distinct):
+        return
     if changes and len(distinct) >= 2:
         first, second = str(distinct[0][1]), str(distinct[1][1])
         for m in changes:
@@ -284,6 +332,28 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
         before = [y for pos, y in years if pos < m.outer_start]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+def _years_after_members(text, s_end, kept, changes, years, distinct) -> bool:
+    """'từ 92 tỷ đồng năm 2023 lên 146 tỷ đồng năm 2024', '186 MW, tăng từ 98 MW cuối năm 2022':
+    a year written right after a member (before the next figure) is that member's period."""
+    own = {}
+    for m in changes:
+        nxt = min([k.outer_start for k in kept if k.outer_start >= m.outer_end] + [s_end])
+        near = [y for pos, y in years if m.outer_end <= pos < min(nxt, m.outer_end + 24)]
+        if near:
+            own[id(m)] = near[0]
+    if not own:
+        return False
+    if len(own) < len(changes) and len(distinct) != 2:
+        return False
+    for m in changes:
+        y = own.get(id(m))
+        if y is None:  # the other member takes the sentence's other year
+            y = next(d for _, d in distinct if d not in own.values()) if len(set(own.values())) == 1 else None
+        if y is not None:
+            m.period = str(y)
+    return True
 
 
 def _quarter(text: str, s_start: int, s_end: int, lex: Compiled) -> str:

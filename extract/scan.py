@@ -24,6 +24,7 @@ class Mention:
     role: str = ""
     period: str = ""
     classifier: str = ""       # a measure word after it (家, 辆): makes a bare number a count
+    unit_before: str = ""      # the currency or unit word written before the number ($, 人民币, 摄氏)
     has_scale: bool = False
     unit_written: bool = False  # the unit stands in the text (not shared from a series partner)
     notes: list = field(default_factory=list)

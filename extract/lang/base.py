@@ -22,6 +22,7 @@ class Lexicon:
     decimal_mark: str = "."        # the mark a lone separator means when not 3-digit grouping
     three_digit_group_marks: str = ","  # a lone mark followed by exactly 3 digits groups thousands
     space_groups: bool = True      # '816 000' is one number
+    leading_decimal: bool = False  # ',77' / '.5': the decimal mark may open a number (0.77)
 
     # --- number words ---------------------------------------------------
     digits: dict = field(default_factory=dict)        # word -> value of a unit digit (0-9, en also 10-19 and tens)
@@ -51,12 +52,20 @@ class Lexicon:
     units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
     units_before: dict = field(default_factory=dict)  # surface before a number -> unit ($, US$, €, USD)
     half_inside: dict = field(default_factory=dict)  # between number and unit, adds a half: 个半 -> 个 (the unit then reads 个月)
+    compound_joiners: tuple = ()   # between the parts of a compound measure: 零 (两年零三个月), và, and
+    units_before_tails: dict = field(default_factory=dict)  # a unit before the number may be echoed after it: 摄氏 … 度
+    negative_words: tuple = ()     # words that make the following number negative (负, âm, minus)
+    leading_halves: tuple = ()     # half-words that may open a numeral alone (半年 = 0.5 year)
     subunits: dict = field(default_factory=dict)     # '23 xen' after money: surface -> fraction of the main unit
     classifiers: tuple = ()        # measure words that make a bare number a count (家, 个, 辆)
     qualifiers_before: dict = field(default_factory=dict)  # word -> approx value (hơn -> more_than)
     qualifiers_after: dict = field(default_factory=dict)   # word after the number -> approx (以上, trở lên)
     qualifiers_inside: dict = field(default_factory=dict)  # between number and unit (余, 多: 二百余万元)
     negative_signs: tuple = ("-", "−", "–")
+    comparison_after: tuple = ()   # after a figure: a 'more/less than' before it is a comparison, not a qualifier
+                                   # ('cao hơn 12% so với' is exact)
+    bare_subunit: bool = False     # a two-digit number right after a money word ends the phrase as its cents
+                                   # ('hai đô 23' = 2.23)
     # --- entity (what is counted) ------------------------------------------
     entity_after: bool = True      # the counted noun follows the number (vi, en) or precedes (zh metrics)
     entity_stop_words: tuple = ()  # words that end an entity phrase
@@ -78,8 +87,14 @@ class Lexicon:
     change_words: tuple = ()       # verbs of change (tăng, rose, 增长) that make from/to a change
     from_words: tuple = ()         # từ, from, 从, 由
     to_words: tuple = ()           # lên, đến, to, 到, 至 (between the two members of a series)
+    range_to_words: tuple = ()     # to_words that make a range even after a change verb ('giảm từ 10 đến 15%'
+                                   # is a fall of 10-15%; 'giảm từ 10% xuống 8%' a change)
     range_joiners: tuple = ()      # -, –, ~, 至, to (a range X-Y)
     between_words: tuple = ()      # between ... and
     and_words: tuple = ()          # and (between X and Y)
+    time_words: tuple = ()         # time phrases that may stand between the members of a series (hiện nay, cuối)
     period_glue: tuple = ()        # words tying a time to a series member (从2020年的X, 从去年的X, từ mức X)
     quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')
+    period_units: tuple = ()       # units whose number 1-12 names a reporting period, not a duration, when a
+    period_before: tuple = ()      # word of period_before precedes it ('lũy kế 9 tháng', 'trong 8 tháng')
+    period_after: tuple = ()       # or of period_after follows it ('9 tháng đầu năm', '8 tháng năm 2024')
