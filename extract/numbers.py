@@ -117,9 +117,13 @@ class _Reader:
         self.last_place = 1.0
         self.max_scale = 0.0
         self.fraction = 0.0
+        self.elided = False
 
     def value(self) -> float:
-        return self.total + self.section + (self.digit or 0) + self.fraction
+        digit = self.digit or 0
+        if self.elided and self.digit is not None:
+            digit *= self.last_place / 10
+        return self.total + self.section + digit + self.fraction
 
     def take(self, t: Token, nxt: Token | None) -> bool:
         """Consume ``t`` if the grammar allows it here; False ends the numeral before ``t``."""
@@ -132,6 +136,9 @@ class _Reader:
             if self.digit is not None or self.prev in ("num",):
                 return False
             self.digit = _num_value(t.text, lex)
+        elif k == "digit" and t.text in lex.data.zero_fillers and self.prev in ("mult", "scale") \
+                and nxt is not None and nxt.kind in ("digit", "num", "tens", "mult", "teen"):
+            pass  # 一千零一: 零 holds an empty place
         elif k == "digit":
             if self.digit is not None:
                 if self.prev == "tens" and v < 10:
@@ -142,6 +149,8 @@ class _Reader:
                 return False
             else:
                 self.digit = v
+                # 二百五 = 250, 两万五 = 25000: a last digit right after a place counts one place lower
+                self.elided = self.prev in ("mult", "scale") and lex.data.elided_place and v < 10
         elif k == "tens":
             if self.digit is not None:
                 return False
@@ -260,7 +269,8 @@ def read_run(run: list[Token], lex: Compiled) -> list[Numeral]:
         toks = run[i:j]
         num = numeral_of(toks, lex)
         # a digit right after a complete numeral (十四五, 二〇二三 is read apart): a name or code
-        if j < len(run) and run[j].kind in ("digit", "num") and run[j].text not in lex.data.ambiguous_words:
+        if j < len(run) and run[j].kind in ("digit", "num") and run[j].text not in lex.data.ambiguous_words \
+                and run[j].start == toks[-1].end:
             num.broken = not lex.data.spaced
         out.append(num)
         i = j

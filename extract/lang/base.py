@@ -33,6 +33,7 @@ class Lexicon:
     scale_suffixes: dict = field(default_factory=dict)  # scale glued to digits: 'k' -> 1e3, 'bn' -> 1e9
     money_scale_suffixes: dict = field(default_factory=dict)  # glued scales only after a currency: '$5m'
     leading_multipliers: tuple = ()  # multipliers that may open a numeral with an implied one (十五)
+    elided_place: bool = False     # a last digit after a place word counts one place lower (二百五 = 250)
     zero_fillers: tuple = ()       # words that stand for an empty place (linh, lẻ, 零, 'and')
     decimal_words: tuple = ()      # words read as the decimal point (chấm, phẩy, 点, point)
     half_after: dict = field(default_factory=dict)    # after a number: adds half of its last place (rưỡi, 半)
