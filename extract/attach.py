@@ -85,6 +85,7 @@ _BARE_CENTS = regex.compile(r"[ \t]+(\d{2})(?!\d)")
 
 
 def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) -> None:
+    _fraction(text, s_end, m, lex)
     pos = m.end
     inside = lex.word_after("qualifiers_inside", text, pos, "")
     if inside:
@@ -142,6 +143,19 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
                 m.classifier = cls[0]
     m.outer_end = max(m.outer_end, m.end)
     _qualifier_after(text, m, lex, gap)
+
+
+def _fraction(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
+    """三分之一: the numeral read so far is the denominator of the one after the infix."""
+    infix = lex.word_after("fraction_infixes", text, m.end, r"[ \t]*")
+    if not infix or m.value == 0:
+        return
+    pos = infix[1] + len(text[infix[1]:infix[1] + 3]) - len(text[infix[1]:infix[1] + 3].lstrip(" \t"))
+    n = _numeral_at(text, pos, s_end, lex)
+    if n is None:
+        return
+    m.value = n.value / m.value
+    m.end = n.end
 
 
 def _subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
@@ -204,11 +218,17 @@ def _qualifier_after(text: str, m: Mention, lex: Compiled, gap: str) -> None:
 
 
 def _qualifier_before(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
-    hit = lex.word_before("qualifiers_before", text, m.start, r"[ \t]*" if lex.data.spaced else r"[ \t]?")
+    gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
+    hit = lex.word_before("qualifiers_before", text, m.start, gap)
+    opener = None if hit else lex.word_before("from_words", text, m.start, gap)
+    if opener and opener[1] >= s_start:  # 'khoảng (chừng) từ 1000 đến 2000': the qualifier before 'từ'
+        far = lex.word_before("qualifiers_before", text, opener[1], gap)
+        if far and far[1] >= s_start and m.approx == "exact":
+            m.approx = lex.data.qualifiers_before[far[0]]
     if hit and hit[1] >= s_start:
         word, start = hit
         compared = lex.word_after("comparison_after", text, m.outer_end, r"[ \t,]*")
-        if m.approx == "exact" and not compared:  # 'cao hơn 12% so với …' compares, it does not bound
+        if m.approx == "exact" and not (compared and lex.data.qualifiers_before[word] in ("more_than", "less_than")):  # 'cao hơn 12% so với …' compares, it does not bound
             m.approx = lex.data.qualifiers_before[word]
         m.outer_start = start
 

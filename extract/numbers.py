@@ -118,19 +118,27 @@ class _Reader:
         self.max_scale = 0.0
         self.fraction = 0.0
         self.elided = False
+        self.decimals = ""       # digits read after a decimal word, as written ('nought four')
+        self.whole = None        # 'three and two fifths': the whole part before the fraction
+        self.whole_place = 1.0   # 'one million and a half': the fraction is of the whole's scale
 
     def value(self) -> float:
         digit = self.digit or 0
         if self.elided and self.digit is not None:
             digit *= self.last_place / 10
-        return self.total + self.section + digit + self.fraction
+        return (self.whole or 0) + self.total + self.section + digit + self.fraction
 
-    def take(self, t: Token, nxt: Token | None) -> bool:
-        """Consume ``t`` if the grammar allows it here; False ends the numeral before ``t``."""
+    def take(self, t: Token, nxt: Token | None, ahead: list | None = None) -> bool:
+        """Consume ``t`` if the grammar allows it here; False ends the numeral before ``t``.
+        ``ahead``: the tokens after ``t`` in the run (``nxt`` is the first of them)."""
         k, v, lex = t.kind, t.value, self.lex
+        ahead = ahead if ahead is not None else ([nxt] if nxt is not None else [])
         if self.prev == "point":
             return self._decimal_digits(t)
-        if self.fraction and k not in ("scale",):
+        if k == "article" and self.prev == "fraction" and self.digit is None and not self.total \
+                and nxt is not None and nxt.kind == "scale":
+            return True  # 'half a million': the article only joins the two
+        if self.fraction and (k != "scale" or self.whole is not None):
             return False
         if k == "num":
             if self.digit is not None or self.prev in ("num",):
@@ -160,8 +168,10 @@ class _Reader:
                 return False
             self.digit = v
         elif k == "article":
-            if self.prev is not None or nxt is None or nxt.kind not in ("mult", "scale"):
+            if self.prev not in (None, "filler") or nxt is None or nxt.kind not in ("mult", "scale", "fraction"):
                 return False
+            if self.prev == "filler":
+                self._start_fraction_part()
             self.digit = 1
         elif k == "teen":
             # 'một trăm mười hai' = 112: a teen word may follow a place above the tens
@@ -172,7 +182,7 @@ class _Reader:
             self.last_mult = 10
         elif k == "mult":
             if self.digit is None:
-                if t.text not in lex.data.leading_multipliers or self.section:
+                if t.text not in lex.data.leading_multipliers or (self.section and self.prev != "filler"):
                     return False
                 self.digit = 1
             if self.last_mult is not None and v >= self.last_mult and self.prev != "scale":
@@ -185,7 +195,10 @@ class _Reader:
             part = self.section + (self.digit or 0) + self.fraction
             if part == 0 and self.total == 0:
                 return False
-            if v > self.max_scale:
+            if self.prev == "scale" and part == 0:
+                self.total *= v  # 万万 = 亿, 'thousand million', 'nghìn tỷ': a scale of a scale
+                self.max_scale = max(self.max_scale, self.total)
+            elif v > self.max_scale:
                 self.total = (self.total + part) * v
                 self.max_scale = v
             else:
@@ -194,7 +207,15 @@ class _Reader:
             self.last_mult = None
             self.last_place = v
         elif k == "filler":
-            if self.prev is None or nxt is None or nxt.kind not in ("digit", "num", "tens", "teen", "mult"):
+            if self.prev is None or nxt is None:
+                return False
+            if _fraction_follows(ahead) and self.whole is None and self.prev not in ("fraction", "filler"):
+                self.before_filler = self.prev  # 'one and a half', 'twenty and three fifths'
+                self.prev = k
+                if nxt.kind != "article":
+                    self._start_fraction_part()
+                return True
+            if nxt.kind not in ("digit", "num", "tens", "teen", "mult"):
                 return False
             if self.last_mult == 10 and self.prev == "mult":
                 return False
@@ -214,22 +235,39 @@ class _Reader:
                 return False
             self.fraction += 0.5 * (self.last_place if self.prev in ("mult", "scale") else 1)
         elif k == "fraction":
-            if self.prev is None or self.prev in ("point", "scale"):
-                return False
-            numerator = self.value()
-            self.total, self.section, self.digit, self.fraction = 0.0, 0.0, None, numerator / v
+            if self.prev is None:
+                # 'half a million', 'quarter million': a leading fraction of a scale
+                if not (nxt is not None and (nxt.kind == "scale" or (nxt.kind == "article" and len(ahead) > 1
+                                                                     and ahead[1].kind == "scale"))):
+                    return False
+                self.fraction = 1 / v
+                self.prev = k
+                return True
+            if self.prev in ("point", "scale", "num", "fraction", "filler") or self.decimals:
+                return False  # '1988 quarter' is a period, not 1988/4
+            numerator = self.total + self.section + (self.digit or 0) + self.fraction
+            self.total, self.section, self.digit, self.fraction = 0.0, 0.0, None, numerator / v * self.whole_place
         else:
             return False
         self.prev = k
         return True
 
+    before_filler = None
+
+    def _start_fraction_part(self) -> None:
+        """Keep what was read as the whole part; what follows is the fraction's numerator."""
+        self.whole = self.total + self.section + (self.digit or 0)
+        self.whole_place = self.last_place if self.before_filler == "scale" else 1.0
+        self.total, self.section, self.digit = 0.0, 0.0, None
+        self.last_mult, self.max_scale = None, 0.0
+
     def _decimal_digits(self, t: Token) -> bool:
-        """After a decimal word, digits are read one by one (三点一四, hai chấm hai ba)."""
-        if t.kind == "num" and t.text.isdigit():
+        """After a decimal word, digits are read one by one (三点一四, hai chấm hai ba, nought four)."""
+        if t.kind == "num" and t.text.isdigit() and not self.decimals:
             self.fraction = float("0." + t.text)
         elif t.kind == "digit" and isinstance(t.value, int) and t.value < 10:
-            digits = str(self.fraction)[2:] if self.fraction else ""
-            self.fraction = float("0." + digits.rstrip("0") + str(t.value)) if digits else t.value / 10
+            self.decimals += str(t.value)
+            self.fraction = float("0." + self.decimals)
             self.prev = "point"
             return True
         else:
@@ -258,7 +296,7 @@ def read_run(run: list[Token], lex: Compiled) -> list[Numeral]:
             continue
         reader = _Reader(lex)
         j = i
-        while j < len(run) and reader.take(run[j], run[j + 1] if j + 1 < len(run) else None):
+        while j < len(run) and reader.take(run[j], run[j + 1] if j + 1 < len(run) else None, run[j + 1:]):
             j += 1
         # a trailing filler or decimal word is not part of the number
         while j > i and run[j - 1].kind in ("filler", "point", "article"):
@@ -287,8 +325,18 @@ def numeral_of(toks: list[Token], lex: Compiled) -> Numeral:
 def _value_of(toks: list[Token], lex: Compiled) -> float:
     reader = _Reader(lex)
     for n, t in enumerate(toks):
-        reader.take(t, toks[n + 1] if n + 1 < len(toks) else None)
+        reader.take(t, toks[n + 1] if n + 1 < len(toks) else None, toks[n + 1:])
     return reader.value()
+
+
+def _fraction_follows(ahead: list) -> bool:
+    """After 'and': a numerator (an article or number words) and then a fraction word."""
+    for t in ahead:
+        if t.kind == "fraction":
+            return True
+        if t.kind not in ("article", "digit", "tens", "mult"):
+            return False
+    return False
 
 
 def _is_digit_string(run: list[Token], i: int) -> bool:

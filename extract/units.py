@@ -16,7 +16,7 @@ import regex
 DEFINITIONS = pathlib.Path(__file__).with_name("units.txt")
 
 # 'hectare/15', 'kg*0.5': a market unit as a standard one times a factor ('m**2' is not one)
-_FACTOR = regex.compile(r"^(?P<unit>.+?[^*])(?P<op>(?<!\*)\*(?!\*)|/)(?P<num>\d+(?:\.\d+)?(?:e[+-]?\d+)?)$")
+_FACTOR = regex.compile(r"^(?P<unit>(?:.*?[^*])?)(?P<op>(?<!\*)\*(?!\*)|/)(?P<num>\d+(?:\.\d+)?(?:e[+-]?\d+)?)$")
 
 # dimensionality -> kind; checked in order
 _KINDS = (
@@ -46,7 +46,7 @@ def currencies() -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def resolve(spec: str) -> tuple[str, float]:
-    """A lexicon's unit entry -> (unit, factor): 'hectare/15' -> ('hectare', 1/15)."""
+    """A lexicon's unit entry -> (unit, factor): 'hectare/15' -> ('hectare', 1/15); '*12' -> ('', 12) (a dozen)."""
     m = _FACTOR.match(spec)
     if not m:
         return spec, 1.0

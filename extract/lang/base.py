@@ -47,6 +47,7 @@ class Lexicon:
     digit_strings: bool = False    # numerals written digit by digit (二〇二三) are read positionally
     require_digit_word: bool = False  # a numeral needs a digit word (so 百年, 万物 are not numbers)
     percent_prefixes: dict = field(default_factory=dict)  # 百分之 -> ('percent', 1), 千分之 -> ('percent', 0.1)
+    fraction_infixes: tuple = ()   # 'A 分之 B' is B/A (三分之一 = 1/3)
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
 
     # --- what follows or precedes a number ---------------------------------
