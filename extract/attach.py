@@ -109,14 +109,16 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
     unit_text, unit_at = text, pos
     hin = lex.word_after("half_inside", text, pos, "")
     if hin:
-        probe = lex.data.half_inside[hin[0]] + text[hin[1]:hin[1] + 24]
+        halves = [h for h in list(lex.data.half_after) + list(lex.data.leading_halves) if h in hin[0]]
+        prefix = hin[0].replace(halves[0], "", 1) if halves else hin[0]
+        probe = prefix + text[hin[1]:hin[1] + 24]  # 個半小時 -> 個小時
         if lex.word_after("units", probe, 0, ""):
             half, unit_text, unit_at = 0.5, probe, 0
     hit = lex.word_after("units", unit_text, unit_at, gap)
     if hit and (half or hit[1] <= s_end + (unit_at - pos if unit_text is not text else 0)):
         spec = lex.data.units[hit[0]]
         unit, factor = units.resolve(spec)
-        end = hit[1] if unit_text is text else hin[1] + hit[1] - len(lex.data.half_inside[hin[0]])
+        end = hit[1] if unit_text is text else hin[1] + hit[1] - len(prefix)
         m.value = (m.value + half) * factor
         m.unit, m.unit_written = unit, True
         m.end = end
