@@ -45,7 +45,7 @@ def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
 
 
 def _percent_prefix(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
-    hit = lex.word_before("percent_prefixes", text, m.start, "")
+    hit = lex.word_before("percent_prefixes", text, m.start, r"[ \t]*")
     if hit and hit[1] >= s_start:
         word, start = hit
         m.value *= lex.data.percent_prefixes[word]
@@ -87,7 +87,7 @@ _BARE_CENTS = regex.compile(r"[ \t]+(\d{2})(?!\d)")
 def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) -> None:
     _fraction(text, s_end, m, lex)
     pos = m.end
-    inside = lex.word_after("qualifiers_inside", text, pos, "")
+    inside = lex.word_after("qualifiers_inside", text, pos, gap if not lex.data.spaced else "")
     if inside:
         m.approx = lex.data.qualifiers_inside[inside[0]]
         pos = inside[1]
@@ -115,6 +115,8 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         if lex.word_after("units", probe, 0, ""):
             half, unit_text, unit_at = 0.5, probe, 0
     hit = lex.word_after("units", unit_text, unit_at, gap)
+    if not hit and lex.data.unit_hyphen and unit_text is text:
+        hit = lex.word_after("units", text, pos, "-")  # 'a 3-inch pipe', 'an 18-month delay'
     if hit and (half or hit[1] <= s_end + (unit_at - pos if unit_text is not text else 0)):
         spec = lex.data.units[hit[0]]
         unit, factor = units.resolve(spec)

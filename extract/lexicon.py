@@ -20,7 +20,7 @@ LANGUAGES = ("vi", "zh", "en")
 _CAPITALISED_TABLES = ("digits", "additive_tens", "multipliers", "teen_prefix", "scales",
                        "lead_articles", "standalone_numbers", "qualifiers_before", "from_words",
                        "between_words", "ordinal_before", "numbering_before", "date_before",
-                       "year_before", "never_alone")
+                       "year_before", "never_alone", "period_before")
 
 # numeral token kinds, in the order a word is looked up
 NUMERAL_TABLES = (("digits", "digit"), ("additive_tens", "tens"), ("multipliers", "mult"),
@@ -36,13 +36,17 @@ def _is_latin_edge(ch: str) -> bool:
     return bool(regex.match(r"[\p{Latin}\p{N}]", ch))
 
 
-def alternation(words, start_boundary: bool = True) -> str:
-    """Longest-first alternation; Latin-script words get word boundaries."""
+def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
+    """Longest-first alternation; Latin-script words get word boundaries; with ``char_gap``,
+    unspaced words (百分之, 个百分点) also match when a source spaces their characters."""
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
         if not w:
             continue
-        p = regex.escape(w).replace(r"\ ", r"\s+")
+        if char_gap and len(w) > 1 and not any(_is_latin_edge(c) or c.isspace() for c in w):
+            p = char_gap.join(regex.escape(c) for c in w)
+        else:
+            p = regex.escape(w).replace(r"\ ", r"\s+")
         if start_boundary and _is_latin_edge(w[0]):
             p = r"(?<![\p{L}\p{M}\p{N}])" + p
         if _is_latin_edge(w[-1]):
@@ -92,6 +96,7 @@ class Compiled:
                 changes[f.name] = _expand(value, converters, data.spaced and f.name in _CAPITALISED_TABLES)
         self.data = dataclasses.replace(data, **changes)
         self.code = data.code
+        self.char_gap = "" if data.spaced else r"[ \t]*"
         self.numeral_words: dict[str, tuple[str, object]] = {}
         for table, kind in NUMERAL_TABLES:
             for w, v in (getattr(self.data, table).items() if isinstance(getattr(self.data, table), dict)
@@ -114,20 +119,31 @@ class Compiled:
         """The longest entry of table ``name`` that ends at ``pos`` (allowing ``gap``): (word, start)."""
         rx = self._before.get(name + gap)
         if rx is None:
-            rx = regex.compile(r"(?r)(?P<w>%s)%s\Z" % (alternation(self.table(name)), gap))
+            rx = regex.compile(r"(?r)(?P<w>%s)%s\Z" % (alternation(self.table(name), char_gap=self.char_gap), gap))
             self._before[name + gap] = rx
         m = rx.search(text, max(0, pos - 40), pos)
-        return (m.group("w"), m.start()) if m else None
+        return (self._entry(name, m.group("w")), m.start()) if m else None
 
     def word_after(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
         rx = self._after.get(name + gap)
         if rx is None:
             # no boundary before: what follows a number may stand against it (128.94GW, 21st)
-            rx = regex.compile(r"%s(?P<w>%s)" % (gap, alternation(self.table(name), start_boundary=False)))
+            rx = regex.compile(r"%s(?P<w>%s)" % (gap, alternation(self.table(name), start_boundary=False,
+                                                                  char_gap=self.char_gap)))
             self._after[name + gap] = rx
         m = rx.match(text, pos)
-        return (m.group("w"), m.end()) if m else None
+        return (self._entry(name, m.group("w")), m.end()) if m else None
+
+    def _entry(self, name: str, surface: str) -> str:
+        """The table's own spelling of a matched surface ('个 百 分 点' -> '个百分点', 'more  than')."""
+        table = self.table(name)
+        if surface in table:
+            return surface
+        squeezed = " ".join(surface.split())
+        if squeezed in table:
+            return squeezed
+        return "".join(surface.split())
 
     def glued_after(self, name: str, text: str, pos: int):
         """An entry of table ``name`` written right against what precedes it ('500k', '3bn')."""

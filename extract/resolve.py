@@ -76,7 +76,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "name or code (letters against the digits)"
     if before in "-" and _latin(before2):
         return "name or code (letters against the digits)"
-    if _latin(after) or (after == "-" and _latin(text[m.end + 1] if m.end + 1 < s_end else "")):
+    if _latin(after) or (after == "-" and _latin(text[m.end + 1] if m.end + 1 < s_end else "")
+                         and not m.unit_written):  # '5-star' is a name, 'a 30-year-old plant' a figure
         return "name or code (letters against the digits)"
     if (after_num in "/:" and after2.isdigit()) or (before in "/:" and before2.isdigit()):
         return "date or document number"
@@ -94,7 +95,7 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
             return "date"
     if _is_year(m) and (lex.word_before("year_before", text, m.outer_start, gap) or m.unit == "year"):
         return "year"
-    if not m.unit_written and lex.word_after("date_after", text, b, "" if not d.spaced else r"[ \t]*"):
+    if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
     if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")
                           or lex.word_after("month_names", text, m.outer_end, r"[ \t]*")):
@@ -103,7 +104,7 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
             lex.word_before("period_before", text, m.outer_start, gap)
             or lex.word_after("period_after", text, m.outer_end, r"[ \t,]*")):
         return "period (months of a reporting year: 9 tháng đầu năm)"
-    if lex.word_before("ordinal_before", text, m.outer_start, gap):
+    if m.outer_start == m.start and lex.word_before("ordinal_before", text, m.outer_start, gap):
         return "ordinal"
     if lex.word_after("ordinal_suffixes", text, b, "") and not m.unit_written:
         return "ordinal"
@@ -316,8 +317,16 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
             distinct.append((pos, y))
     suffix = _quarter(text, s_start, s_end, lex)
     changes = [m for m in kept if m.role in ("from", "to")]
+    if len(distinct) >= 2:  # 'đạt 68-70 tỷ USD vào năm 2030': a year written right after a figure is its own
+        for m in kept:
+            y = _year_right_after(text, m, years, lex)
+            if y and not m.period:
+                m.period = str(y)
+                for other in kept:  # '68-70 tỷ USD vào năm 2030': the range's other end too
+                    if other.series and other.series == m.series and other.role == "low" and not other.period:
+                        other.period = m.period
     if changes and len(distinct) >= 2 and _years_after_members(text, s_end, kept, changes, years, distinct):
-        return
+        changes = []
     if changes and len(distinct) >= 2:
         first, second = str(distinct[0][1]), str(distinct[1][1])
         for m in changes:
@@ -332,6 +341,19 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
         before = [y for pos, y in years if pos < m.outer_start]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+def _year_right_after(text: str, m: Mention, years, lex: Compiled):
+    gap = r"[ \t,]*"
+    for pos, y in years:
+        if m.outer_end <= pos <= m.outer_end + 24:
+            rest = text[m.outer_end:pos]
+            for table in ("time_words", "year_before"):
+                if lex.table(table):
+                    rest = regex.sub(r"%s" % alternation(lex.table(table)), " ", rest)
+            if not rest.strip(" \t,"):
+                return y
+    return None
 
 
 def _years_after_members(text, s_end, kept, changes, years, distinct) -> bool:
