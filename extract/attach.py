@@ -151,15 +151,27 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
 
 def _fraction(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
     """三分之一: the numeral read so far is the denominator of the one after the infix."""
-    infix = lex.word_after("fraction_infixes", text, m.end, r"[ \t]*")
-    if not infix or m.value == 0:
+    whole, end, denominator = 0.0, m.end, m.value
+    joiner = lex.word_after("compound_joiners", text, m.end, r"[ \t]*")
+    if joiner:  # 三百五又三分之一: a whole number and a fraction
+        d = _numeral_at(text, _skip_spaces(text, joiner[1]), s_end, lex)
+        if d is None:
+            return
+        whole, end, denominator = m.value, d.end, d.value
+    infix = lex.word_after("fraction_infixes", text, end, r"[ \t]*")
+    if not infix or denominator == 0:
         return
-    pos = infix[1] + len(text[infix[1]:infix[1] + 3]) - len(text[infix[1]:infix[1] + 3].lstrip(" \t"))
-    n = _numeral_at(text, pos, s_end, lex)
+    n = _numeral_at(text, _skip_spaces(text, infix[1]), s_end, lex)
     if n is None:
         return
-    m.value = n.value / m.value
+    m.value = whole + n.value / denominator
     m.end = n.end
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
 
 
 def _subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:

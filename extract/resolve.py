@@ -16,6 +16,7 @@ _SHAPES = regex.compile(
     r"(?P<url>(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|vn|cn|tw|hk|io|info|biz)(?:/\S*)?)"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
+    r"|(?P<fyear>(?<![\d.,/])(?:1[89]|20)\d{2}[-–/]\d{2}(?![\d/%]))"  # fiscal years: 2012–13, 2023/24
     r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
     r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)\b)"
     r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
@@ -64,7 +65,7 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
 def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     a, b = m.num.start, m.num.end
     for ms, me, kind in masks:
-        if ms < b and a < me:
+        if ms < b and a < me and not (kind == "date" and _is_fraction(text, s_start, s_end, m, lex)):
             return kind
     d = lex.data
     before = text[a - 1] if a > s_start else ""
@@ -151,6 +152,20 @@ def drop_overlaps(mentions: list[Mention]) -> None:
         end = m.end
 
 
+def _is_fraction(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> bool:
+    """'3/4' is a fraction, not 3 April, when a unit, a whole number, a sign or 'of' goes with it
+    ('2 1/4 miles', '-4/5', '1/40 of the wavelength') or it stands alone."""
+    frac = [t for t in m.num.tokens if t.kind == "num" and "/" in t.text]
+    if not frac:
+        return False
+    if len(m.num.tokens) > 1 or m.unit_written or m.value < 0:
+        return True
+    num, den = (int(x) for x in frac[0].text.split("/"))
+    if num >= den:
+        return False
+    return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+")) or _stands_alone(text, s_start, s_end, m)
+
+
 def _leading_zero(m: Mention) -> bool:
     t = m.num.tokens[0]
     return t.kind == "num" and len(t.text) > 1 and t.text[0] == "0" and t.text[1].isdigit()
@@ -176,6 +191,8 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
             continue
         if _stands_alone(text, s_start, s_end, m):
             continue
+        if not lex.data.spaced and m.num.words_only and len(m.num.tokens) > 1:
+            continue  # 二百三十三: a numeral of several words is a number, not a label
         m.drop = "bare number (no unit, no noun)"
 
 
