@@ -66,6 +66,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     a, b = m.num.start, m.num.end
     for ms, me, kind in masks:
         if ms < b and a < me and not (kind == "date" and _is_fraction(text, s_start, s_end, m, lex)):
+            if kind == "fyear":  # 'in 2014-15': the first year is the period, the '15' no figure
+                return "year" if a == ms else "date"
             return kind
     d = lex.data
     before = text[a - 1] if a > s_start else ""
@@ -86,7 +88,7 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "date or version"
     if _leading_zero(m):
         return "code (leading zero)"
-    if m.num.positional:
+    if m.num.positional and not (m.unit_written and m.unit != "year"):
         return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
     gap = r"[ \t]*" if d.spaced else r"[ \t]?"
     if not m.unit_written or m.unit in ("year", "month", "day"):
@@ -136,7 +138,8 @@ def _letter(ch: str) -> bool:
 
 def _stands_alone(text: str, s_start: int, s_end: int, m: Mention) -> bool:
     """Nothing but punctuation around it: a table cell, a heading, a test phrase."""
-    rest = text[s_start:m.outer_start] + text[m.outer_end:s_end]
+    after = m.outer_end + (len(m.classifier) if text.startswith(m.classifier, m.outer_end) else 0)
+    rest = text[s_start:m.outer_start] + text[after:s_end]
     return not regex.sub(r"[\p{P}\p{S}\s]", "", rest)
 
 
