@@ -105,6 +105,10 @@ class Compiled:
         digits = DIGITS
         if data.leading_decimal:  # ',77': the decimal mark opens the number
             digits = r"(?:(?<![\p{L}\p{N}.,])%s(?=\d))?%s" % (regex.escape(data.decimal_mark), DIGITS)
+        # '1.3e6', '12.32e+14': a power of ten written after the digits
+        digits = r"(?:%s)(?:(?<=\d)e[+-]?\d{1,3}(?![\p{L}\p{N}]))?" % digits
+        if data.slash_fractions:  # '3/4': numerator and denominator up to three digits
+            digits = r"(?:(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/])|%s)" % digits
         self.token_rx = regex.compile(r"(?P<d>%s)|(?P<w>%s)" % (digits, alternation(self.numeral_words)))
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}

@@ -23,6 +23,12 @@ from .lexicon import Compiled
 def digit_value(s: str, lex: Compiled) -> float:
     """The value of a digit string such as ``61.000`` or ``1,234.5`` under ``lex``'s policy."""
     s = s.replace("\u00A0", " ").replace("\u202F", " ").replace("\u2009", " ").replace(" ", "")
+    if "/" in s:  # a fraction '3/4' (slash_fractions)
+        num, den = s.split("/", 1)
+        return int(num) / int(den) if int(den) else float("nan")
+    if "e" in s:  # '1.3e6'
+        mantissa, exp = s.split("e", 1)
+        return digit_value(mantissa, lex) * 10.0 ** int(exp)
     marks = [c for c in s if c in ".,"]
     if not marks:
         return float(int(s))
@@ -141,8 +147,14 @@ class _Reader:
         if self.fraction and (k != "scale" or self.whole is not None):
             return False
         if k == "num":
+            if "/" in t.text and self.prev == "num" and self.digit is not None and self.digit == int(self.digit) \
+                    and self.total == 0 and self.section == 0 and "/" not in self.last_text:
+                self.fraction = _num_value(t.text, lex)  # '2 1/4': a whole number and a fraction
+                self.prev, self.last_text = k, t.text
+                return True
             if self.digit is not None or self.prev in ("num",):
                 return False
+            self.last_text = t.text
             self.digit = _num_value(t.text, lex)
         elif k == "digit" and t.text in lex.data.zero_fillers and self.prev in ("mult", "scale") \
                 and nxt is not None and nxt.kind in ("digit", "num", "tens", "mult", "teen"):
@@ -253,6 +265,7 @@ class _Reader:
         return True
 
     before_filler = None
+    last_text = ""
 
     def _start_fraction_part(self) -> None:
         """Keep what was read as the whole part; what follows is the fraction's numerator."""

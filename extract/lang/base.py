@@ -22,6 +22,7 @@ class Lexicon:
     decimal_mark: str = "."        # the mark a lone separator means when not 3-digit grouping
     three_digit_group_marks: str = ","  # a lone mark followed by exactly 3 digits groups thousands
     space_groups: bool = True      # '816 000' is one number
+    slash_fractions: bool = False  # '3/4', '2 1/4 miles' are one number each (a date when nothing says fraction)
     leading_decimal: bool = False  # ',77' / '.5': the decimal mark may open a number (0.77)
 
     # --- number words ---------------------------------------------------
@@ -53,12 +54,14 @@ class Lexicon:
     # --- what follows or precedes a number ---------------------------------
     units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
     units_before: dict = field(default_factory=dict)  # surface before a number -> unit ($, US$, €, USD)
+    unit_hyphen: bool = False      # a hyphen may join a number to its unit ('a 3-inch pipe', 'an 18-month delay')
     half_inside: dict = field(default_factory=dict)  # between number and unit, adds a half: 个半 -> 个 (the unit then reads 个月)
     compound_joiners: tuple = ()   # between the parts of a compound measure: 零 (两年零三个月), và, and
     units_before_tails: dict = field(default_factory=dict)  # a unit before the number may be echoed after it: 摄氏 … 度
     negative_words: tuple = ()     # words that make the following number negative (负, âm, minus)
     leading_halves: tuple = ()     # half-words that may open a numeral alone (半年 = 0.5 year)
     subunits: dict = field(default_factory=dict)     # '23 xen' after money: surface -> fraction of the main unit
+    share_words: tuple = ()        # after a fraction: a share of something ('of': '1/4 of the output')
     classifiers: tuple = ()        # measure words that make a bare number a count (家, 个, 辆)
     qualifiers_before: dict = field(default_factory=dict)  # word -> approx value (hơn -> more_than)
     qualifiers_after: dict = field(default_factory=dict)   # word after the number -> approx (以上, trở lên)
