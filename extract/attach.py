@@ -15,7 +15,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 
 def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> None:
     """Everything around one numeral, in the order a reader meets it."""
-    gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
+    gap = r"[ \t]*"
     _glued_scale(text, m, lex)
     _percent_prefix(text, s_start, m, lex)
     _currency_before(text, s_start, m, lex)
@@ -91,7 +91,7 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
     if inside:
         m.approx = lex.data.qualifiers_inside[inside[0]]
         pos = inside[1]
-        while (sc := lex.word_after("scales", text, pos, gap if lex.data.spaced else "")):
+        while (sc := lex.word_after("scales", text, pos, gap)):
             m.value *= lex.data.scales[sc[0]]
             m.has_scale = True
             pos = sc[1]
@@ -134,7 +134,7 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
             m.value += 0.5 * factor
             m.end = hh[1]
     else:
-        tenths = lex.word_after("tenths_suffix", text, pos, "")
+        tenths = lex.word_after("tenths_suffix", text, pos, gap)
         if tenths:
             per, below = lex.data.tenths_suffix[tenths[0]]
             if below is None or m.value < below:

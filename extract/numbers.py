@@ -158,7 +158,7 @@ class _Reader:
             self.digit = _num_value(t.text, lex)
         elif k == "digit" and t.text in lex.data.zero_fillers and self.prev in ("mult", "scale") \
                 and nxt is not None and nxt.kind in ("digit", "num", "tens", "mult", "teen"):
-            pass  # 一千零一: 零 holds an empty place
+            k = "filler"  # 一千零一: 零 holds an empty place
         elif k == "digit":
             if self.digit is not None:
                 if self.prev == "tens" and v < 10:
@@ -234,8 +234,9 @@ class _Reader:
         elif k == "point":
             if self.prev is None or nxt is None or nxt.kind not in ("digit", "num"):
                 return False
-            self.section += self.digit or 0
-            self.digit = None
+            digit = self.digit or 0
+            self.section += digit * self.last_place / 10 if self.elided else digit  # 两千三点一
+            self.digit, self.elided = None, False
         elif k == "half":
             if self.prev is None:
                 if t.text not in lex.data.leading_halves or nxt is not None:
