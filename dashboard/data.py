@@ -53,10 +53,14 @@ def figures(folder: str, version: tuple, filters: tuple = (), limit: int | None 
                                               series_only=series_only)
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def series(folder: str, version: tuple, doc: tuple = (), limit: int = 8) -> tuple[pd.DataFrame, int]:
+    return _open_store(folder).series_figures(doc=doc, limit=limit)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def figure_count(folder: str, version: tuple, filters: tuple = ()) -> int:
-    df = _open_store(folder).figures_frame(**dict(filters), columns=["figure_id"])
-    return len(df)
+    return _open_store(folder).count_matching(**dict(filters))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

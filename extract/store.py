@@ -134,6 +134,31 @@ def _sql_list(values: Sequence) -> str:
     return "(" + ", ".join("?" for _ in values) + ")"
 
 
+def _where(lang, doc, kind, unit, approx, review, text, figure_ids, series_only) -> tuple[str, list]:
+    """The WHERE clause (with its parameters) of the figure filters; f = figures, r = reviews."""
+    where, params = [], []
+    for col, values in (("f.lang", lang), ("f.doc", doc), ("f.kind", kind), ("f.unit", unit),
+                        ("f.approx", approx), ("f.figure_id", figure_ids)):
+        if values:
+            where.append(f"{col} IN {_sql_list(values)}")
+            params.extend(values)
+    if review:
+        states = [s for s in review if s != "unreviewed"]
+        parts = []
+        if states:
+            parts.append(f"r.state IN {_sql_list(states)}")
+            params.extend(states)
+        if "unreviewed" in review:
+            parts.append("r.state IS NULL")
+        where.append("(" + " OR ".join(parts) + ")")
+    if text:
+        where.append("(f.text ILIKE ? OR f.entity ILIKE ? OR f.sentence ILIKE ? OR f.doc ILIKE ?)")
+        params.extend([f"%{text}%"] * 4)
+    if series_only:
+        where.append("f.series <> ''")
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
 # ---------------------------------------------------------------- the store
 
 class Store:
@@ -324,41 +349,52 @@ class Store:
         review states and ``"unreviewed"``; ``text`` searches the figure's text,
         entity, sentence and document id, case-insensitively.
         """
-        where, params = [], []
-        for col, values in (("f.lang", lang), ("f.doc", doc), ("f.kind", kind),
-                            ("f.unit", unit), ("f.approx", approx), ("f.figure_id", figure_ids)):
-            if values:
-                where.append(f"{col} IN {_sql_list(values)}")
-                params.extend(values)
-        if review:
-            states = [s for s in review if s != "unreviewed"]
-            parts = []
-            if states:
-                parts.append(f"r.state IN {_sql_list(states)}")
-                params.extend(states)
-            if "unreviewed" in review:
-                parts.append("r.state IS NULL")
-            where.append("(" + " OR ".join(parts) + ")")
-        if text:
-            where.append("(f.text ILIKE ? OR f.entity ILIKE ? OR f.sentence ILIKE ? OR f.doc ILIKE ?)")
-            params.extend([f"%{text}%"] * 4)
-        if series_only:
-            where.append("f.series <> ''")
+        where, params = _where(lang, doc, kind, unit, approx, review, text, figure_ids, series_only)
         cols = ", ".join(f"f.{c}" for c in (columns or list(FIELDS) + ["figure_id", "batch"]))
         sql = (f"SELECT {cols}, r.state AS review, r.corrected_value, r.corrected_unit, r.note "
-               f"FROM {self._current_figs_sql()} f LEFT JOIN reviews r ON r.figure_id = f.figure_id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY f.doc, f.start, f.end"
+               f"FROM {self._current_figs_sql()} f LEFT JOIN reviews r ON r.figure_id = f.figure_id"
+               f"{where} ORDER BY f.doc, f.start, f.end")
         if limit:
             sql += f" LIMIT {int(limit)}"
+        return _tidy(self._with_reviews(lambda con: con.execute(sql, params).df()))
+
+    def count_matching(self, lang: Sequence[str] = (), doc: Sequence[str] = (),
+                       kind: Sequence[str] = (), unit: Sequence[str] = (),
+                       approx: Sequence[str] = (), review: Sequence[str] = (),
+                       text: str = "", figure_ids: Sequence[str] = (),
+                       series_only: bool = False) -> int:
+        """How many current figures ``figures_frame`` would return (without fetching them)."""
+        where, params = _where(lang, doc, kind, unit, approx, review, text, figure_ids, series_only)
+        sql = (f"SELECT count(*) FROM {self._current_figs_sql()} f "
+               f"LEFT JOIN reviews r ON r.figure_id = f.figure_id{where}")
+        return self._with_reviews(lambda con: con.execute(sql, params).fetchall()[0][0])
+
+    def _with_reviews(self, query: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        """Run ``query`` with the reviews table visible to DuckDB as ``reviews``."""
         con = self._con()
         con.register("reviews", self.reviews_frame())
         try:
-            df = con.execute(sql, params).df()
+            return query(con)
         finally:
             con.unregister("reviews")
-        return _tidy(df)
+
+    def series_figures(self, doc: Sequence[str] = (), limit: int = 12) -> tuple[pd.DataFrame, int]:
+        """Figures of the first ``limit`` series (by document, series id), and how
+        many series there are in all: an archive holds thousands, a page shows a few."""
+        where, params = "f.series <> ''", []
+        if doc:
+            where += f" AND f.doc IN {_sql_list(doc)}"
+            params.extend(doc)
+        cur = self._current_figs_sql()
+        con = self._con()
+        total = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT f.doc, f.series FROM {cur} f "
+                            f"WHERE {where})", params).fetchall()[0][0]
+        keys = (f"SELECT DISTINCT f.doc, f.series FROM {cur} f WHERE {where} "
+                f"ORDER BY f.doc, f.series LIMIT {int(limit)}")
+        df = con.execute(f"SELECT f.* FROM {cur} f JOIN ({keys}) k "
+                         "ON f.doc = k.doc AND f.series = k.series ORDER BY f.doc, f.start",
+                         params).df()
+        return _tidy(df), total
 
     def count_figures(self, by: str | None = None) -> pd.DataFrame | int:
         """Total current figures, or counts grouped by one column (kind, unit, doc, lang)."""
@@ -433,14 +469,9 @@ class Store:
 
     def review_progress(self) -> tuple[int, int]:
         """(reviewed, total) over the current figures."""
-        con = self._con()
-        con.register("reviews", self.reviews_frame())
-        try:
-            return tuple(con.execute(
-                f"SELECT count(r.figure_id), count(*) FROM {self._current_figs_sql()} f "
-                "LEFT JOIN reviews r ON r.figure_id = f.figure_id").fetchall()[0])
-        finally:
-            con.unregister("reviews")
+        sql = (f"SELECT count(r.figure_id), count(*) FROM {self._current_figs_sql()} f "
+               "LEFT JOIN reviews r ON r.figure_id = f.figure_id")
+        return tuple(self._with_reviews(lambda con: con.execute(sql).fetchall()[0]))
 
     # ------------------------------------------------------------ gold export
 

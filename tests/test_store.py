@@ -295,3 +295,21 @@ def test_acknowledged_reviews_survive_kill_9(tmp_path):
     for i in acknowledged:
         assert reviews.loc[f"fig{i:06d}", "corrected_value"] == i
     assert len(reviews) >= len(acknowledged)
+
+
+def test_count_matching_agrees_with_figures_frame(store):
+    put(store, doc("a.txt", "12 apples and 3 pears", "en"), doc("b.txt", "hơn 40 người", "vi"))
+    fid = store.figures_frame(doc=["a.txt"])["figure_id"][0]
+    store.put_review(fid, "a.txt", "right")
+    for filters in ({}, {"lang": ["vi"]}, {"text": "pears"}, {"review": ["unreviewed"]},
+                    {"review": ["right"]}, {"kind": ["money"]}):
+        assert store.count_matching(**filters) == len(store.figures_frame(**filters)), filters
+
+
+def test_series_figures_are_paged_by_series(store):
+    figs = [Figure(doc="a.txt", start=i, end=i + 1, text=str(i), value=float(i), series=f"s{i // 2}",
+                   role=("from", "to")[i % 2]) for i in range(6)]
+    store.write_batch([doc("a.txt", "012345")], figs, version="test")
+    df, total = store.series_figures(limit=2)
+    assert total == 3 and sorted(df["series"].unique()) == ["s0", "s1"] and len(df) == 4
+    assert store.series_figures(doc=["other.txt"])[1] == 0

@@ -61,17 +61,17 @@ if df.empty:
     st.stop()
 
 shown = shown_values(df)
+converting = target != "as extracted" or scale != "auto"
 table = pd.DataFrame({
     "figure": [format_figure(v, u, a) for v, u, a in zip(df["value"], df["unit"], df["approx"])],
-    "shown as": shown["shown"],
-    "value": shown["value"],
+    "source": [source_link(d, i) for d, i in zip(df["doc"], df["figure_id"])],
+    **({"shown as": shown["shown"]} if converting else {}),
     "text": df["text"],
     "kind": df["kind"],
     "entity": df["entity"],
     "period": df["period"],
-    "review": df["review"].fillna(""),
+    "review": df["review"],
     "doc": df["doc"],
-    "source": [source_link(d, i) for d, i in zip(df["doc"], df["figure_id"])],
 })
 st.dataframe(
     table, hide_index=True, width="stretch", key="figures_table",
@@ -79,9 +79,7 @@ st.dataframe(
     column_config={
         "figure": st.column_config.TextColumn("figure", width="medium"),
         "shown as": st.column_config.TextColumn("shown as", width="medium"),
-        "value": st.column_config.NumberColumn("value", format="compact", width="small",
-                                               help="the number in the unit shown (for sorting)"),
-        "source": st.column_config.LinkColumn("source", display_text="open ↗",
+        "source": st.column_config.LinkColumn("source", display_text="open ↗", width="small",
                                               help="the sentence this figure came from"),
     })
 

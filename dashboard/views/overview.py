@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard import charts, data
 from dashboard.formatting import source_link, unit_label
 
-MAX_SERIES_CHARTS = 24
+MAX_SERIES_CHARTS = 6  # each plotly chart costs the browser 0.3-2 s to draw
 
 st.title("Figures from news text")
 folder, version = data.store_folder(), data.token()
@@ -22,21 +22,25 @@ c3.metric("Languages", ", ".join(sorted(l for l in docs["lang"].unique() if l)) 
 c4.metric("Reviewed", f"{reviewed:,} / {total:,}")
 
 st.subheader("Changes and series")
-series_df = data.figures(folder, version, series_only=True)
+series_docs = docs.loc[docs["n_figures"] > 0, "doc"].tolist()
+only = st.selectbox("Series of one document", series_docs, index=None,
+                    placeholder=f"All documents (the first {MAX_SERIES_CHARTS} series)",
+                    key="o_series_doc")
+series_df, n_series = data.series(folder, version, (only,) if only else (), MAX_SERIES_CHARTS)
 groups = charts.series_frames(series_df)
 if not groups:
     st.caption("No figure in the store is part of a change or range yet.")
 cols = st.columns(2)
-for i, ((doc, series), group) in enumerate(list(groups.items())[:MAX_SERIES_CHARTS]):
+for i, ((doc, series), group) in enumerate(groups.items()):
     with cols[i % 2]:
         st.plotly_chart(charts.series_figure(group), key=f"series-{doc}-{series}",
                         config={"displaylogo": False})
         first = group.iloc[0]
         st.caption(f"From {group['sentence'].nunique()} sentence(s) in 1 document · "
                    f"[open the source]({source_link(doc, first.figure_id)})")
-if len(groups) > MAX_SERIES_CHARTS:
-    st.caption(f"Showing {MAX_SERIES_CHARTS} of {len(groups):,} series; filter on the "
-               "Figures page to see the others.")
+if n_series > len(groups):
+    st.caption(f"Showing {len(groups)} of {n_series:,} series; pick a document above "
+               "to see its own.")
 
 st.subheader("What was found")
 k, u = st.columns(2)

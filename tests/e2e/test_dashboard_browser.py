@@ -117,6 +117,7 @@ def test_figures_table_page(page: Page, app: App, screenshots):
 
 def test_csv_download_holds_every_figure(page: Page, app: App, store: Store, screenshots):
     open_page(page, f"{app.url}/downloads", "Downloads")
+    expect(page.get_by_role("button", name="Data Package (zip)")).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=str(screenshots / "downloads.png"), full_page=True)
     with page.expect_download(timeout=TIMEOUT) as info:
         page.get_by_role("button", name="CSV").click()
@@ -163,4 +164,5 @@ def test_script_in_a_document_is_shown_as_text(page: Page, app: App, screenshots
 def test_add_documents_page(page: Page, app: App, screenshots):
     open_page(page, f"{app.url}/add", "Add documents")
     expect(page.get_by_text("Upload files")).to_be_visible()
+    expect(page.get_by_role("button", name="Extract and store")).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=str(screenshots / "add.png"), full_page=True)

@@ -1,0 +1,186 @@
+"""How the dashboard holds up with 100,000 figures in the store (printed, not asserted).
+
+    .venv/bin/python bench/bench_dashboard.py [--figures 100000] [--keep DIR]
+
+Builds a store of synthetic figures (three languages, every kind, series with
+periods), starts the app on it, and reports:
+
+- first-page render: browser navigation until the overview's charts are drawn;
+- filter response: typing a search on the Figures page until the table shows the
+  matching count (browser), and the store query behind it (in process);
+- app memory: resident memory of the Streamlit process after those pages.
+
+Needs /usr/bin/chromium for the browser numbers; without it only the in-process
+numbers are printed. Targets (issue 3): render < 3 s, filter < 0.5 s, memory < 1 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import random
+import shutil
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+
+from extract.figure import Figure  # noqa: E402
+from extract.store import Store, StoredDocument, sha256_text  # noqa: E402
+
+KINDS = [("count", "", 1, 5000), ("money", "CNY", 1e8, 3e13), ("money", "VND", 1e6, 5e12),
+         ("percent", "percent", 0.5, 99), ("area", "m**2", 100, 1e6), ("mass", "tonne", 1, 1e6),
+         ("duration", "year", 1, 50), ("energy", "kilowatt_hour", 10, 1e9)]
+LANGS = [("vi", "hơn {n} đại biểu tham dự hội nghị năm {p}."),
+         ("zh", "制造业增加值达到{n}，{p}年。"),
+         ("en", "The council approved {n} new schools in {p}.")]
+
+
+def synthetic_store(folder: pathlib.Path, n_figures: int, per_doc: int = 50,
+                    docs_per_batch: int = 200, seed: int = 7) -> Store:
+    """``n_figures`` figures in documents of ``per_doc`` each, written in batches."""
+    rng = random.Random(seed)
+    store = Store(folder)
+    n_docs = n_figures // per_doc
+    for b in range(0, n_docs, docs_per_batch):
+        docs, figs = [], []
+        for d in range(b, min(b + docs_per_batch, n_docs)):
+            lang, template = LANGS[d % 3]
+            parts, offsets = [], []
+            pos = 0
+            for i in range(per_doc):
+                sentence = template.format(n=f"{i + 1}", p=2010 + i % 12)
+                start = pos + sentence.index(f"{i + 1}")
+                offsets.append((start, start + len(str(i + 1)), sentence, pos))
+                parts.append(sentence)
+                pos += len(sentence) + 1
+            text = "\n".join(parts)
+            doc_id = f"{lang}/article_{d:06d}.txt"
+            docs.append(StoredDocument(id=doc_id, text=text, lang=lang, sha256=sha256_text(text)))
+            for i, (s, e, sentence, sp) in enumerate(offsets):
+                kind, unit, lo, hi = KINDS[rng.randrange(len(KINDS))]
+                in_series = i % 10 in (0, 1)
+                figs.append(Figure(
+                    doc=doc_id, start=s, end=e, text=text[s:e], value=round(rng.uniform(lo, hi), 2),
+                    unit=unit, kind=kind, entity=f"entity {i % 7}",
+                    approx=rng.choice(["exact", "exact", "about", "more_than", "nearly"]),
+                    series=f"s{i // 10}" if in_series else "", role=("from", "to")[i % 2] if in_series else "",
+                    period=str(2012 + (i % 10) * 8) if in_series else "", lang=lang,
+                    sentence=sentence, sentence_start=sp, sentence_end=sp + len(sentence)))
+        store.write_batch(docs, figs, version="bench")
+    return store
+
+
+def in_process_numbers(store: Store) -> dict:
+    out = {}
+    t = time.perf_counter()
+    n = store.count_figures()
+    out["count all (s)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    df = store.figures_frame(limit=2000)
+    out["first 2,000 rows (s)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    hits = store.figures_frame(kind=["money"], lang=["zh"], text="entity 3", limit=2000)
+    out["filtered query (s)"] = time.perf_counter() - t
+    t = time.perf_counter()
+    store.figures_frame(series_only=True)
+    out["series figures (s)"] = time.perf_counter() - t
+    out["figures"] = n
+    out["filtered hits"] = len(hits)
+    assert len(df) == min(2000, n)
+    return out
+
+
+def browser_numbers(store: Store, log: pathlib.Path) -> dict:
+    import psutil
+    from playwright.sync_api import sync_playwright
+
+    from e2e_app import App
+
+    app = App(store.folder, log)
+    app.start()
+    out = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True,
+                args=["--headless", "--no-sandbox", "--disable-gpu",
+                      "--disable-background-networking", "--disable-component-update",
+                      "--disable-sync", "--no-first-run", "--disable-quic"])
+            def render_overview() -> float:
+                """A fresh browser context (no cache), until all overview charts are drawn."""
+                context = browser.new_context(viewport={"width": 1400, "height": 2200})
+                page = context.new_page()
+                t = time.perf_counter()
+                page.goto(app.url)
+                page.wait_for_selector("text=Figures by document", timeout=180_000)
+                page.wait_for_function(
+                    "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5",
+                    timeout=180_000)
+                took = time.perf_counter() - t
+                context.close()
+                return took
+
+            out["first page render, cold server (s)"] = render_overview()
+            out["first page render, new session (s)"] = render_overview()
+            page = browser.new_page(viewport={"width": 1400, "height": 2200})
+            page.goto(f"{app.url}/figures")
+            page.wait_for_selector("text=figures match", timeout=120_000)
+            box = page.get_by_label("Search text, entity, sentence or document")
+            t = time.perf_counter()
+            box.fill("entity 3")
+            box.press("Enter")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
+                ".some(e => /figures match/.test(e.textContent) && !/^100,000 /.test(e.textContent))",
+                timeout=60_000)
+            out["filter response, browser (s)"] = time.perf_counter() - t
+            t = time.perf_counter()
+            page.get_by_label("Search text, entity, sentence or document").fill("entity 5")
+            page.keyboard.press("Enter")
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('[data-testid=\"stCaptionContainer\"]')]"
+                ".some(e => /figures match/.test(e.textContent) && !/^(100,000|14,285) /.test(e.textContent))",
+                timeout=60_000)
+            out["second filter, browser (s)"] = time.perf_counter() - t
+            for name in ("source", "review", "downloads"):
+                page.goto(f"{app.url}/{name}")
+                page.wait_for_timeout(1500)
+            browser.close()
+        proc = psutil.Process(app.proc.pid)
+        rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
+        out["app memory RSS (MB)"] = rss / 2**20
+    finally:
+        app.stop()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--figures", type=int, default=100_000)
+    ap.add_argument("--keep", help="build the store in this folder and keep it")
+    args = ap.parse_args()
+    folder = pathlib.Path(args.keep) if args.keep else pathlib.Path(tempfile.mkdtemp(prefix="bench-store-"))
+    try:
+        print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+        t = time.perf_counter()
+        store = synthetic_store(folder, args.figures)
+        print(f"store: {store.count_figures():,} figures in {len(store.documents_frame()):,} documents, "
+              f"built in {time.perf_counter() - t:.1f} s at {folder}")
+        for k, v in in_process_numbers(store).items():
+            print(f"  {k:32s} {v:,.3f}" if isinstance(v, float) else f"  {k:32s} {v:,}")
+        if pathlib.Path("/usr/bin/chromium").exists():
+            for k, v in browser_numbers(store, folder / "streamlit.log").items():
+                print(f"  {k:32s} {v:,.2f}")
+        else:
+            print("  (no /usr/bin/chromium: browser numbers skipped)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
