@@ -68,7 +68,8 @@ def _after_a_number(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
     if before[-1:].isdigit():
         return True
     last = before.rsplit(" ", 1)[-1] if lex.data.spaced else before[-1:]
-    return bool(last) and last in lex.numeral_words
+    # an article or filler ('won a $5 million contract', 'and $5') ends no number
+    return bool(last) and last in lex.numeral_words and lex.numeral_words[last][0] not in ("article", "filler", "point")
 
 
 def _bare_subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
@@ -262,8 +263,14 @@ def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
     if m.num.tokens[0].kind != "num" or i - 1 < s_start or text[i - 1] not in lex.data.negative_signs:
         return
     before = text[s_start:i - 1].rstrip()
-    if before and (before[-1].isalnum() or before[-1] in "%)"):
-        return
+    prev_ch = text[i - 2] if i - 2 >= s_start else ""
+    if prev_ch and (prev_ch.isalnum() or prev_ch in "%)"):
+        return  # '10-15': a range
+    if i == m.start:  # the sign against the number: '-18 °C', 'a temperature of -10C'
+        if before and before[-1].isdigit():
+            return  # '10 -15'
+    elif before and (before[-1].isalnum() or before[-1] in "%)" or before[-1] in lex.data.negative_signs):
+        return  # a spaced dash after a word is punctuation ('md . - - $ 75 million')
     m.value = -m.value
     m.start = i - 1
     m.outer_start = min(m.outer_start, m.start)
