@@ -148,6 +148,13 @@ LEXICON = Lexicon(
         "millennia": "millennium", "centuries": "century", "fortnights": "fortnight",
         "megayears": "megayear", "gigayears": "gigayear", "gigaannum": "gigayear",
         "Myr": "megayear", "Gyr": "gigayear",
+        # powers written out or with a caret ('4km^2', '4 km squared', '1 fb-1')
+        "km^2": "km**2", "km^3": "km**3", "m^2": "m**2", "m^3": "m**3", "cm^3": "cm**3", "cm^2": "cm**2",
+        "km squared": "km**2", "km cubed": "km**3", "m squared": "m**2", "m cubed": "m**3",
+        "square km": "km**2", "cubic km": "km**3", "l/km": "L/km", "L/km": "L/km", "km/s2": "km/s**2",
+        "km/s^2": "km/s**2", "m/s2": "m/s**2", "m/s^2": "m/s**2", "W/min": "W/min", "Js": "J*s",
+        "fb-1": "1/femtobarn", "fb−1": "1/femtobarn", "Kilometers per hour": "km/hour",
+        "Kilometres per hour": "km/hour",
     },
     units_before={"$": "USD", "US$": "USD", "US $": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
                   "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "RMB": "CNY", "CNY": "CNY",
