@@ -162,6 +162,17 @@ def convert_series(values, units, target: str):
     return out
 
 
+# ---------------------------------------------------------------- markdown
+
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def md_escape(text: str) -> str:
+    """Document-derived text made inert inside st.markdown/st.caption: no links,
+    images, emphasis or HTML from what a document says."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+
+
 # ---------------------------------------------------------------- links
 
 def source_link(doc: str, figure_id: str | None = None) -> str:

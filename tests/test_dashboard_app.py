@@ -82,6 +82,10 @@ def test_empty_store_says_how_to_fill_it(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGURES_DATA", str(tmp_path / "empty"))
     at = run("overview")
     assert "store is empty" in at.info[0].value
+    if engine_works():  # the button extracts the seeds into the (empty) store
+        at.button(key="o_seed").click().run()
+        assert len(Store(tmp_path / "empty").known_documents()) == len(seed_documents())
+        assert at.metric[0].value == str(len(seed_documents()))
 
 
 def test_figures_table_filters_and_links(store):

@@ -244,3 +244,9 @@ def test_export_frame_has_contract_columns_first():
 
 def test_stored_document_defaults():
     assert StoredDocument(id="a", text="b").lang == ""
+
+
+def test_document_text_never_becomes_markdown():
+    from dashboard.formatting import md_escape
+    out = md_escape("![x](http://evil) <b>*a*</b> [link](javascript:x)")
+    assert "![" not in out and "](" not in out and "<b>" not in out and "*a*" not in out

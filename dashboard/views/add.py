@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard import data, intake
+from dashboard.formatting import md_escape
 
 st.title("Add documents")
 st.caption(f"Files: .txt, .md, .html — at most {intake.MAX_FILES} files of "
@@ -29,7 +30,7 @@ if st.button("Extract and store", type="primary", disabled=not files and not pas
     ok = [r for r in results if r.ok]
     if ok:
         st.success(f"Stored {len(ok)} document(s) with {sum(r.figures for r in ok):,} figures: "
-                   + ", ".join(f"{r.doc} ({r.figures})" for r in ok))
+                   + md_escape(", ".join(f"{r.doc} ({r.figures})" for r in ok)))
     for r in results:
         if not r.ok:
-            st.error(f"{r.name}: {r.error}")
+            st.error(md_escape(f"{r.name}: {r.error}"))

@@ -1,8 +1,8 @@
 """Overview: how much is stored, figures by kind/unit/document, every series as a chart."""
 import streamlit as st
 
-from dashboard import charts, data
-from dashboard.formatting import source_link, unit_label
+from dashboard import charts, data, seeding
+from dashboard.formatting import md_escape, source_link, unit_label
 
 MAX_SERIES_CHARTS = 6  # each plotly chart costs the browser 0.3-2 s to draw
 
@@ -10,8 +10,14 @@ st.title("Figures from news text")
 folder, version = data.store_folder(), data.token()
 docs = data.documents(folder, version)
 if docs.empty:
-    st.info("The store is empty. Add documents on the **Add documents** page, or run "
-            "`python -m dashboard.seeding` to load the seed articles.")
+    st.info("The store is empty. Add documents on the **Add documents** page, or load the "
+            "five seed articles (also: `python -m dashboard.seeding`).")
+    if seeding.SEEDS.is_dir() and st.button("Load the seed articles", key="o_seed"):
+        with st.spinner("Extracting the seed articles…"):
+            summary = seeding.seed_store(data.get_store())
+        for name, reason in summary["errors"]:
+            st.error(md_escape(f"{name}: {reason}"))
+        st.rerun()
     st.stop()
 
 reviewed, total = data.progress(version)

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import data, exports
-from dashboard.formatting import format_figure, source_link, unit_label
+from dashboard.formatting import format_figure, md_escape, source_link, unit_label
 from dashboard.highlight import marked_snippet
 from extract.store import Store
 
@@ -45,9 +45,9 @@ if not fig_id:
 f = current.iloc[0]
 
 st.subheader(format_figure(f.value, f.unit, f.approx))
-st.caption(f"“{f.text}” · {f.kind} · unit {unit_label(f.unit) or 'none (count)'}"
-           + (f" · {f.entity}" if f.entity else "") + (f" · period {f.period}" if f.period else "")
-           + f" · {f.doc}")
+st.caption(md_escape(f"“{f.text}” · {f.kind} · unit {unit_label(f.unit) or 'none (count)'}"
+                     + (f" · {f.entity}" if f.entity else "")
+                     + (f" · period {f.period}" if f.period else "") + f" · {f.doc}"))
 sentence = f.sentence or ""
 at = sentence.find(f.text)
 st.html(f"<div data-testid='review-sentence' style='font-size:1.15em;line-height:1.6'>"
@@ -60,7 +60,7 @@ if previous:
     st.info(f"Current review: **{VERDICTS[previous['state']]}**"
             + (f", corrected value {previous['corrected_value']:,}" if previous["corrected_value"]
                is not None else "")
-            + (f", note “{previous['note']}”" if previous["note"] else ""))
+            + (f", note “{md_escape(previous['note'])}”" if previous["note"] else ""))
 
 with st.form("verdict", clear_on_submit=True, enter_to_submit=False):
     x, y = st.columns(2)

@@ -3,7 +3,7 @@ the linked one scrolled to, and its sentence cleaned vs. original side by side."
 import streamlit as st
 
 from dashboard import data
-from dashboard.formatting import format_figure, review_link, source_link, unit_label
+from dashboard.formatting import format_figure, md_escape, review_link, source_link, unit_label
 from dashboard.highlight import document_page, marked_snippet
 
 st.title("Source")
@@ -18,7 +18,7 @@ doc = st.query_params.get("doc")
 fig_id = st.query_params.get("fig")
 if doc not in doc_ids:
     if doc:
-        st.warning(f"No document {doc!r} in the store; pick one below.")
+        st.warning(f"No document “{md_escape(doc)}” in the store; pick one below.")
     doc, fig_id = None, None
 
 
@@ -36,7 +36,7 @@ text = data.document_text(folder, version, doc) or ""
 figs = data.figures(folder, version, data.filters_key(doc=[doc]))
 meta = docs.set_index("doc").loc[doc]
 st.caption(f"Language {meta['lang'] or '—'} · {len(text):,} characters · {len(figs):,} figures · "
-           f"extractor {meta['version']} · link: `{source_link(doc, fig_id)}`")
+           f"extractor {md_escape(meta['version'])} · link: `{source_link(doc, fig_id)}`")
 
 linked = figs[figs["figure_id"] == fig_id]
 if fig_id and linked.empty:
@@ -48,7 +48,8 @@ if not linked.empty:
     facts = [f"surface “{f.text}”", f"kind {f.kind}", f"unit {unit_label(f.unit) or 'none (count)'}"]
     facts += [f"{name} {val}" for name, val in (("entity", f.entity), ("period", f.period),
                                                 ("series", f.series), ("role", f.role)) if val]
-    facts.append(f"review: {f.review}" if isinstance(f.review, str) and f.review else "not reviewed")
+    facts.append(f"review: {f.review}" if f.review else "not reviewed")
+    facts = [md_escape(x) for x in facts]  # document text never becomes markdown
     st.markdown(" · ".join(facts) + f" · [review it]({review_link(f.figure_id)})")
     left, right = st.columns(2)
     with left:
