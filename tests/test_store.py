@@ -313,3 +313,54 @@ def test_series_figures_are_paged_by_series(store):
     df, total = store.series_figures(limit=2)
     assert total == 3 and sorted(df["series"].unique()) == ["s0", "s1"] and len(df) == 4
     assert store.series_figures(doc=["other.txt"])[1] == 0
+
+
+INGESTER = """
+import re, sys, time
+sys.path.insert(0, sys.argv[2])
+from extract.figure import Figure
+from extract.store import Store, StoredDocument, sha256_text
+
+def slow_extract(text, doc="", lang=None):
+    time.sleep(0.01)
+    return [Figure(doc, m.start(), m.end(), m.group(), float(m.group()))
+            for m in re.finditer(r"\\d+", text)]
+
+docs = (StoredDocument(id=f"d{i:04d}.txt", text=f"{i} and {i + 1}", sha256=sha256_text(f"{i} and {i + 1}"))
+        for i in range(400))
+Store(sys.argv[1]).ingest_documents(docs, extract=slow_extract, batch_size=10,
+                                    on_progress=lambda s: print(s["documents"], flush=True))
+"""
+
+
+def test_killed_ingest_resumes_without_duplicates_or_losses(tmp_path):
+    """kill -9 mid-run (the CLI interrupted), then run again: every document once."""
+    folder = tmp_path / "data"
+    proc = subprocess.Popen([sys.executable, "-c", INGESTER, str(folder), str(ROOT)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True)
+    for line in proc.stdout:
+        if int(line) >= 120:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    store = Store(folder)
+    done = len(store.known_documents())
+    assert 0 < done < 400 and done % 10 == 0  # whole batches only
+    subprocess.run([sys.executable, "-c", INGESTER, str(folder), str(ROOT)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    df = store.figures_frame()
+    assert len(store.known_documents()) == 400
+    assert len(df) == 800 and df["figure_id"].is_unique
+
+
+def test_dashboard_process_reads_while_another_process_writes(tmp_path):
+    folder = tmp_path / "data"
+    store = Store(folder)
+    proc = subprocess.Popen([sys.executable, "-c", INGESTER, str(folder), str(ROOT)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL)
+    counts = []
+    while proc.poll() is None:
+        counts.append(store.count_matching())
+        assert counts[-1] % 20 == 0  # every batch of 10 documents holds 20 figures
+    assert proc.returncode == 0
+    assert counts == sorted(counts) and store.count_figures() == 800
