@@ -54,6 +54,7 @@ def get_registry():
     return reg
 
 
+@functools.lru_cache(maxsize=1024)
 def unit_label(unit: str) -> str:
     """Readable symbol of a contract unit ("m**2" → "m²", "" → "")."""
     unit = unit or ""
@@ -131,6 +132,7 @@ def format_figure(value: float, unit: str, approx: str = "exact") -> str:
 
 # ---------------------------------------------------------------- conversion
 
+@functools.lru_cache(maxsize=1024)
 def conversion_targets(unit: str) -> tuple[str, ...]:
     """Units a figure in ``unit`` can be shown in (same dimension), itself first."""
     if not unit or unit in CURRENCIES or unit in ("percent", "percentage_point"):

@@ -181,3 +181,17 @@ def test_add_documents_from_pasted_text(store, monkeypatch):
     assert not at.exception
     assert "Stored 1 document(s) with 2 figures" in at.success[0].value
     assert "pasted/council.txt" in store.known_documents()
+
+
+def test_downloads_offer_what_the_figures_filters_show(store):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    at.switch_page("views/figures.py")
+    at.run()
+    at.multiselect(key="f_unit").select("CNY").run()
+    at.switch_page("views/downloads.py")
+    at.run()
+    scopes = at.radio(key="d_scope").options
+    assert scopes == ["All figures", "What the Figures page filters show"]
+    at.radio(key="d_scope").set_value("What the Figures page filters show").run()
+    assert at.caption[0].value.startswith(f"{len(cnY_figures(store))} figures")

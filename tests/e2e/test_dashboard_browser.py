@@ -161,8 +161,28 @@ def test_script_in_a_document_is_shown_as_text(page: Page, app: App, screenshots
     page.screenshot(path=str(screenshots / "source-script.png"), full_page=True)
 
 
-def test_add_documents_page(page: Page, app: App, screenshots):
+def test_upload_stores_good_files_and_names_bad_ones(page: Page, app: App, store: Store,
+                                                      screenshots):
     open_page(page, f"{app.url}/add", "Add documents")
-    expect(page.get_by_text("Upload files")).to_be_visible()
-    expect(page.get_by_role("button", name="Extract and store")).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=str(screenshots / "add.png"), full_page=True)
+    page.locator("input[type=file]").set_input_files([
+        {"name": "council.txt", "mimeType": "text/plain",
+         "buffer": "The council approved 12 new schools and 3 parks.".encode()},
+        {"name": "page.html", "mimeType": "text/html",
+         "buffer": "<html><body><p>Hơn 4.000 đại biểu tham dự.</p></body></html>".encode()},
+        {"name": "broken.txt", "mimeType": "text/plain", "buffer": bytes(range(32)) * 40},
+    ])
+    expect(page.get_by_text("broken.txt").first).to_be_visible(timeout=TIMEOUT)
+    button = page.get_by_role("button", name="Extract and store")
+    expect(button).to_be_enabled(timeout=TIMEOUT)
+    button.click()
+    success = page.get_by_test_id("stAlertContentSuccess")
+    expect(success).to_contain_text("Stored 2 document(s)", timeout=TIMEOUT)
+    expect(page.get_by_test_id("stAlertContentError")).to_contain_text("broken.txt")
+    expect(page.get_by_test_id("stProgress")).to_contain_text("Done")
+    page.screenshot(path=str(screenshots / "add-done.png"), full_page=True)
+    known = Store(store.folder).known_documents()
+    assert {"uploads/council.txt", "uploads/page.html"} <= set(known)
+    assert "uploads/broken.txt" not in known
+    open_page(page, app.url, "Figures from news text")  # and it shows in every view
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(str(len(known)))
