@@ -246,13 +246,14 @@ def run_chunk(args: tuple[int, int, int, float]) -> dict:
 
 # ---------------------------------------------------------------- shrinking
 
-def shrink(text: str, lang: str | None, sig: str, timeout: float, budget: int = 3000) -> str:
+def shrink(text: str, lang: str | None, sig: str, timeout: float, budget: int = 3000,
+           seconds: float = 60.0) -> str:
     """A smaller input with the same crash signature (delta debugging by chunks)."""
-    calls = 0
+    calls, deadline = 0, time.perf_counter() + seconds
     chunk = max(1, len(text) // 2)
-    while chunk >= 1 and calls < budget:
+    while chunk >= 1 and calls < budget and time.perf_counter() < deadline:
         i, changed = 0, False
-        while i < len(text) and calls < budget:
+        while i < len(text) and calls < budget and time.perf_counter() < deadline:
             candidate = text[:i] + text[i + chunk:]
             calls += 1
             if candidate and check(candidate, lang, timeout)[0] == sig:
@@ -281,12 +282,19 @@ def main(argv: list[str] | None = None) -> int:
              for lo in range(0, args.docs, chunk)]
     total = {"docs": 0, "chars": 0, "seconds": 0.0, "crashes": {}, "slowest": (0.0, 0, "", None)}
     t0 = time.perf_counter()
-    with mp.get_context("fork").Pool(args.jobs, initializer=_init, initargs=(corpus,)) as pool:
+    pool = mp.get_context("fork").Pool(args.jobs, initializer=_init, initargs=(corpus,))
+    try:
         for n, part in enumerate(pool.imap_unordered(run_chunk, tasks), 1):
             _merge(total, part)
             if n % 40 == 0 or n == len(tasks):
                 print(f"  {total['docs']:>7} documents, {len(total['crashes'])} crashes, "
                       f"{time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+        pool.close()
+    except KeyboardInterrupt:  # stopped early: still report (and save) what was found
+        print("interrupted: reporting the documents done so far", file=sys.stderr)
+        pool.terminate()
+    finally:
+        pool.join()
     _init(corpus)
     report(total, time.perf_counter() - t0, args)
     return 1 if total["crashes"] else 0
@@ -309,13 +317,13 @@ def report(total: dict, wall: float, args) -> None:
           f"extraction time {total['seconds']:.1f} s, wall {wall:.1f} s, jobs {args.jobs}")
     print(f"slowest document per KB: {ms_per_kb * 1000:.2f} ms/KB "
           f"({n_chars} characters, lang={lang}): {head!r}")
-    print(f"crashes (unique): {len(total['crashes'])}")
+    print(f"crashes (unique): {len(total['crashes'])}", flush=True)
     known = {row["text"] for row in _read_regressions()}
     new_rows = []
     for sig, (i, detail, text, lang) in sorted(total["crashes"].items()):
         small = shrink(text, lang, sig, args.timeout) if not sig.startswith("Hang") else text[:2000]
         print(f"- {sig}: {detail}\n  document #{i} (seed {args.seed}, lang={lang}), "
-              f"minimal input {small!r}")
+              f"minimal input {small!r}", flush=True)
         if small not in known:
             new_rows.append({"id": f"seed{args.seed}-doc{i}", "text": small, "lang": lang,
                              "error": f"{sig}: {detail}"[:300]})

@@ -8,8 +8,10 @@ Every crash the fuzzing campaign (``fuzz/run_fuzz.py``) found is replayed from
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import signal
 import time
 from pathlib import Path
 
@@ -66,6 +68,30 @@ any_text = st.one_of(st.text(), news_like,
                      st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 
 
+class TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """A hang becomes a test failure, not a CI run that never ends."""
+    def stop(signum, frame):
+        raise TooSlow(f"extraction took over {seconds:g} s")
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def extract_checked(text: str, lang: str | None = None, seconds: float = 10.0) -> None:
+    with time_limit(seconds):
+        figures = extract.extract_document(text, doc="d", lang=lang)
+    check_figures(text, figures)
+
+
 def check_figures(text: str, figures, doc: str = "d") -> None:
     """The contract's invariants, for any document."""
     assert isinstance(figures, list)
@@ -117,15 +143,15 @@ def test_any_html_gives_text_or_a_clean_error(html):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text, st.sampled_from([None, "vi", "zh", "en"]))
 def test_any_text_extracts_without_raising(text, lang):
-    check_figures(text, extract.extract_document(text, doc="d", lang=lang))
+    extract_checked(text, lang)
 
 
 @needs_engine
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(news_like, st.integers(min_value=200, max_value=2000))
 def test_very_long_lines(piece, times):
-    text = (piece or "4.000 tấn") * times
-    check_figures(text, extract.extract_document(text, doc="d"))
+    text = ((piece or "4.000 tấn") * times)[:20_000]  # one line, no sentence end
+    extract_checked(text.replace("\n", " "), seconds=20)
 
 
 # Inputs that make naive regexes backtrack: timing must grow linearly with size.
@@ -148,11 +174,12 @@ PATHOLOGICAL = {
 }
 
 
-def _seconds(text: str, repeat: int = 3) -> float:
+def _seconds(text: str, repeat: int = 2) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        extract.extract_document(text, doc="d")
+        with time_limit(30):
+            extract.extract_document(text, doc="d")
         best = min(best, time.perf_counter() - t0)
     return best
 
@@ -161,12 +188,14 @@ def _seconds(text: str, repeat: int = 3) -> float:
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_time_is_linear_in_the_input(name):
     unit = PATHOLOGICAL[name]
-    small = unit * (20_000 // len(unit))
+    small = unit * (5_000 // len(unit))
     large = small * 4
+    extract_checked(large, seconds=30)
     t_small, t_large = _seconds(small), _seconds(large)
-    check_figures(large, extract.extract_document(large, doc="d"))
     # linear: about 4x; quadratic would be 16x. Allow noise for tiny timings.
     assert t_large < 8 * t_small + 0.05, (name, t_small, t_large)
+    # and not merely linear but usable: the issue asks for 1 MB/s; allow 10x slack
+    assert t_large < len(large.encode()) / 100_000 + 0.05, (name, t_large)
 
 
 # ---------------------------------------------------------------- fuzzing regressions
@@ -180,8 +209,7 @@ def _regressions() -> list[dict]:
 @needs_engine
 @pytest.mark.parametrize("case", _regressions(), ids=lambda c: c["id"])
 def test_fuzz_regression(case):
-    text = case["text"]
-    check_figures(text, extract.extract_document(text, doc="d", lang=case.get("lang")))
+    extract_checked(case["text"], case.get("lang"))
 
 
 @needs_engine
