@@ -20,7 +20,7 @@ LANGUAGES = ("vi", "zh", "en")
 _CAPITALISED_TABLES = ("digits", "additive_tens", "multipliers", "teen_prefix", "scales",
                        "lead_articles", "standalone_numbers", "qualifiers_before", "from_words",
                        "between_words", "ordinal_before", "numbering_before", "date_before",
-                       "year_before", "never_alone", "period_before")
+                       "year_before", "never_alone", "period_before", "not_numbers")
 
 # numeral token kinds, in the order a word is looked up
 NUMERAL_TABLES = (("digits", "digit"), ("additive_tens", "tens"), ("multipliers", "mult"),
@@ -109,7 +109,8 @@ class Compiled:
         digits = r"(?:%s)(?:(?<=\d)e[+-]?\d{1,3}(?![\p{L}\p{N}]))?" % digits
         if data.slash_fractions:  # '3/4': numerator and denominator up to three digits
             digits = r"(?:(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/])|%s)" % digits
-        self.token_rx = regex.compile(r"(?P<d>%s)|(?P<w>%s)" % (digits, alternation(self.numeral_words)))
+        skip = r"(?P<x>%s)|" % alternation(self.data.not_numbers) if self.data.not_numbers else ""
+        self.token_rx = regex.compile(r"(?P<d>%s)|%s(?P<w>%s)" % (digits, skip, alternation(self.numeral_words)))
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}
         self.abbrev_rx = regex.compile(r"(?:^|(?<=\s))%s\Z" % alternation(self.data.abbreviations)) \

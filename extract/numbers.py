@@ -81,6 +81,8 @@ def tokens_in(text: str, lex: Compiled, start: int, end: int) -> list[Token]:
     for m in lex.token_rx.finditer(text, start, end):
         if m.group("d") is not None:
             out.append(Token("num", m.group("d"), m.start(), m.end(), m.group()))
+        elif m.groupdict().get("x") is not None:
+            continue  # a word that only looks like a number (tỷ lệ)
         else:
             kind, value = lex.numeral_words[m.group()] if m.group() in lex.numeral_words \
                 else _lookup_spaced(m.group(), lex)

@@ -47,6 +47,8 @@ class Lexicon:
     fraction_words: dict = field(default_factory=dict)  # denominators: 'fifths' -> 5 (en)
     digit_strings: bool = False    # numerals written digit by digit (二〇二三) are read positionally
     require_digit_word: bool = False  # a numeral needs a digit word (so 百年, 万物 are not numbers)
+    not_numbers: tuple = ()        # words that start with a numeral word but are not numbers (tỷ lệ = rate,
+                                   # so 'năm 2030 tỷ lệ …' is no '2030 tỷ')
     percent_prefixes: dict = field(default_factory=dict)  # 百分之 -> ('percent', 1), 千分之 -> ('percent', 0.1)
     fraction_infixes: tuple = ()   # 'A 分之 B' is B/A (三分之一 = 1/3)
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent

@@ -23,6 +23,10 @@ LEXICON = Lexicon(
     half_after={"rưỡi": 0.5},
     after_tens_only={"mốt": 1, "lăm": 5, "nhăm": 5, "tư": 4},
     not_digit_after_tens=("năm",),
+    not_numbers=("tỷ lệ", "tỷ trọng", "tỷ giá", "tỷ suất", "tỷ số", "tỉ lệ", "tỉ trọng", "tỉ giá",
+                 "tỉ suất", "tỉ số", "triệu phú", "tỷ phú", "tỉ phú", "năm nay", "năm ngoái", "năm trước",
+                 "năm sau", "năm tới", "năm tài chính", "một số", "một chút", "mười mấy", "hàng trăm",
+                 "hàng nghìn", "hàng ngàn", "hàng triệu", "hàng tỷ", "hàng chục", "vài trăm", "vài nghìn"),
     never_alone=("một", "năm", "không"),
     ambiguous_words=("năm", "ba"),
     # currencies and units written after the number; the longest surface wins
