@@ -150,6 +150,8 @@ def test_review_wrong_value_keeps_the_correction(store):
     assert store.get_review(fig.figure_id)["corrected_value"] == 2.7e13
     gold = {(g["doc"], g["start"]): g for g in store.export_gold()}
     assert gold[(fig.doc, int(fig.start))]["value"] == 2.7e13
+    at = run("review", fig=fig.figure_id)  # the stored review reads as a person writes it
+    assert "corrected value 27 trillion CNY" in at.info[0].value.replace("\\", "")
 
 
 def test_review_queue_walks_unreviewed(store):

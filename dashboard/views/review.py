@@ -2,7 +2,7 @@
 import streamlit as st
 
 from dashboard import data, exports
-from dashboard.formatting import format_figure, md_escape, source_link, unit_label
+from dashboard.formatting import format_figure, format_value, md_escape, source_link, unit_label
 from dashboard.highlight import marked_snippet
 from extract.store import Store
 
@@ -58,8 +58,11 @@ st.markdown(f"[See it in its document]({source_link(f.doc, f.figure_id)})")
 previous = store.get_review(f.figure_id)
 if previous:
     st.info(f"Current review: **{VERDICTS[previous['state']]}**"
-            + (f", corrected value {previous['corrected_value']:,}" if previous["corrected_value"]
-               is not None else "")
+            + (", corrected value " + md_escape(format_value(
+                previous["corrected_value"], previous["corrected_unit"] or f.unit))
+               if previous["corrected_value"] is not None else "")
+            + (", corrected unit " + md_escape(unit_label(previous["corrected_unit"]))
+               if previous["corrected_unit"] else "")
             + (f", note “{md_escape(previous['note'])}”" if previous["note"] else ""))
 
 with st.form("verdict", clear_on_submit=True, enter_to_submit=False):
