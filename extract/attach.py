@@ -25,6 +25,7 @@ def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> No
     _sign(text, s_start, m, lex)
     m.kind = units.kind_of(m.unit)
     m.entity = entity(text, s_start, s_end, m, lex)
+    _qualifier_after_noun(text, s_end, m, lex)
 
 
 def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
@@ -280,26 +281,85 @@ def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
 
 def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> str:
     if lex.data.entity_after:
-        return _entity_after(text, m.outer_end, s_end, lex)
+        after = _entity_after(text, m.outer_end, s_end, lex)
+        if not after and m.unit and lex.data.entity_link_words:  # 'doanh thu đạt 12.450 tỷ VNĐ'
+            return _metric_before_words(text, s_start, m.outer_start, lex)
+        return after
     noun = _noun_after(text, m.outer_end + len(m.classifier), s_end, lex) if m.classifier else ""
     return noun or _metric_before(text, s_start, m.outer_start, lex)
 
 
 def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
-    words = []
+    words, skipped = [], ""
     stop, skip = set(lex.data.entity_stop_words), set(lex.data.entity_skip_words)
     for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
         if text[pos:w.start()].strip(" "):  # punctuation or a digit in between ends the phrase
             break
         word = w.group()
         if not words and word in skip:
+            skipped = word
             pos = w.end()
             continue
         if word.lower() in stop or word in stop or len(words) >= lex.data.entity_max_words:
             break
         words.append(word)
         pos = w.end()
+    if not words and skipped in lex.data.counter_words:  # '34.855 chiếc.': the counter is what is counted
+        return skipped
     return " ".join(words)
+
+
+def _qualifier_after_noun(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
+    """'ba mươi doanh nghiệp trở lên': the qualifier may follow the counted noun."""
+    if not (lex.data.entity_after and m.entity and m.approx == "exact" and lex.data.spaced):
+        return
+    at = text.find(m.entity, m.outer_end, s_end)
+    if at >= 0 and not text[m.outer_end:at].strip(" \t"):
+        hit = lex.word_after("qualifiers_after", text, at + len(m.entity), r"[ \t]*")
+        if hit and hit[1] <= s_end:
+            m.approx = lex.data.qualifiers_after[hit[0]]
+
+
+def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> str:
+    """The metric named before a measure, word by word back from the number: link verbs
+    and the time phrase right before it are skipped (đạt, là, ở mức, 9 tháng đầu năm 2024),
+    a modifier and what follows it is dropped (doanh thu [của công ty] đạt …), a stop word
+    or punctuation ends it; the head (leftmost words) is kept."""
+    d = lex.data
+    link, mods, stop = set(d.entity_link_words), set(d.entity_modifier_words), set(d.entity_stop_words)
+    words = list(_WORD.finditer(text, max(s_start, pos - 200), pos))
+    out, right, first = [], pos, pos
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        gap = text[w.end():right]
+        if gap.strip(" \t") and (out or not _TIME_GAP.match(gap)):  # punctuation, or a figure in between
+            break
+        right = w.start()
+        word, low = w.group(), w.group().lower()
+        pair = (words[i - 1].group().lower() + " " + low) if i else ""
+        if not out and low in link:
+            continue
+        if low in mods or pair in mods:  # 'Tỷ lệ hàng lỗi [của dây chuyền mới] [được duy trì] dưới 2%'
+            out = []
+            continue
+        if low in stop or len(out) >= 12:
+            break
+        out.insert(0, word)
+        first = w.start()
+    out = out[:d.entity_max_words]
+    if out and first == _sentence_opening(text, s_start) and len(out) > 1 and out[1][:1].islower():
+        out[0] = out[0][:1].lower() + out[0][1:]  # 'Vốn điều lệ' at the start of a sentence
+    return " ".join(out)
+
+
+_TIME_GAP = regex.compile(r"[ \t]*[\d/]+[ \t]*\Z")  # 'tháng 8 đạt', 'năm 2025 đạt', '120 đến' (a range's low end)
+
+
+def _sentence_opening(text: str, s_start: int) -> int:
+    i = s_start
+    while i < len(text) and text[i] in " \t\"“'‘(":
+        i += 1
+    return i
 
 
 def _noun_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:

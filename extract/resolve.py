@@ -214,6 +214,8 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         # 从136.6万辆增长到958.7万辆: the measure word belongs to the first member
         a_end = a.outer_end + (len(a.classifier) if a.classifier and text.startswith(a.classifier, a.outer_end) else 0)
         between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
+        if a.entity in lex.data.counter_words and between.lstrip().startswith(a.entity):
+            between = between.lstrip()[len(a.entity):]  # 'từ 1.400 chiếc năm 2019 lên 3.500 chiếc'
         role = _series_roles(text, s_start, a, b, front, between, lex, gap)
         if not role and b.outer_start < b.start and not between.strip(" \t"):
             # 'khoảng 1000 tới 2000', 'từ 5% lên tới 7%': b's qualifier is the word joining the pair
@@ -245,6 +247,8 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     if has_from and joined_to:
         # 'giảm từ 10 đến 15%': a range-like to-word with the unit written once is a range, not a change
         ranged = not a.unit_written and any(between.strip().endswith(w) for w in lex.table("range_to_words"))
+        # 'đạt từ 6,5% đến 7%': a range opener longer than the from-word ('tăng từ' is not one)
+        ranged = ranged or bool(has_between and has_between[0] not in lex.table("from_words"))
         return ("from", "to") if changes and not ranged else ("low", "high")
     if has_between and _only(between, lex, "and_words"):
         return ("low", "high")

@@ -77,7 +77,12 @@ class Lexicon:
     entity_after: bool = True      # the counted noun follows the number (vi, en) or precedes (zh metrics)
     entity_stop_words: tuple = ()  # words that end an entity phrase
     entity_skip_words: tuple = ()  # leading words skipped before the entity (of, các)
+    counter_words: tuple = ()      # skipped words that are the entity when no noun follows ('34.855 chiếc.')
     entity_max_words: int = 5
+    entity_link_words: tuple = ()  # spaced languages: words between a metric and its measure that are skipped
+                                   # when the metric is read before the number (doanh thu đạt 5 tỷ đồng);
+                                   # empty = a measure's entity is only the noun after it
+    entity_modifier_words: tuple = ()  # words opening a modifier of the metric (doanh thu của công ty)
     entity_trim_before: tuple = () # zh: words trimmed from the end of a metric before the number (从, 由, 达)
     # --- what is not a figure ----------------------------------------------
     date_before: tuple = ()        # words before a number that make it a date (ngày, tháng, năm, in?)
