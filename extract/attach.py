@@ -286,7 +286,7 @@ def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> st
             return _metric_before_words(text, s_start, m.outer_start, lex)
         return after
     noun = _noun_after(text, m.outer_end + len(m.classifier), s_end, lex) if m.classifier else ""
-    return noun or _metric_before(text, s_start, m.outer_start, lex)
+    return noun or metric_before(text, s_start, m.outer_start, lex)
 
 
 def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
@@ -372,7 +372,8 @@ def _noun_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
     return "".join(out)
 
 
-def _metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
+def metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
+    """The metric a Chinese figure measures, written before it: 制造业增加值从… -> 制造业增加值."""
     stops = set(lex.data.entity_stop_words)
     pos = _before_brackets(text, s_start, pos)
     a = pos

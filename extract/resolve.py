@@ -10,6 +10,7 @@ import regex
 
 from . import units
 from .lexicon import Compiled, alternation
+from .attach import metric_before
 from .scan import Mention
 
 _SHAPES = regex.compile(
@@ -107,7 +108,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
             lex.word_before("period_before", text, m.outer_start, gap)
             or lex.word_after("period_after", text, m.outer_end, r"[ \t,]*")):
         return "period (months of a reporting year: 9 tháng đầu năm)"
-    if m.outer_start == m.start and lex.word_before("ordinal_before", text, m.outer_start, gap):
+    counted = bool(lex.table("count_before")) and lex.word_before("count_before", text, m.outer_start, gap)
+    if m.outer_start == m.start and not counted and lex.word_before("ordinal_before", text, m.outer_start, gap):
         return "ordinal"
     if lex.word_after("ordinal_suffixes", text, b, "") and not m.unit_written:
         return "ordinal"
@@ -233,6 +235,8 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         sid = next_id()
         a.series, a.role = sid, role[0]
         b.series, b.role = sid, role[1]
+        if not lex.data.entity_after:  # 产量从2020年的X: the metric stands before the period phrase
+            a.entity = metric_before(front, 0, len(front), lex) or a.entity
         # both ends of a change or range measure the same thing
         b.entity = a.entity or b.entity
         a.entity = a.entity or b.entity
@@ -341,7 +345,11 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
             distinct.append((pos, y))
     suffix = _quarter(text, s_start, s_end, lex)
     changes = [m for m in kept if m.role in ("from", "to")]
-    if len(distinct) >= 2:  # 'đạt 68-70 tỷ USD vào năm 2030': a year written right after a figure is its own
+    if lex.data.period_before_figure and changes and len(distinct) >= 2:
+        _years_before_members(kept, changes, years)  # 从2020年的136.6万辆增长到2023年的958.7万辆
+        if all(m.period for m in changes):
+            return
+    if len(distinct) >= 2 and not lex.data.period_before_figure:  # 'đạt 68-70 tỷ USD vào năm 2030': a year written right after a figure is its own
         for m in kept:
             y = _year_right_after(text, m, years, lex)
             if y and not m.period:
@@ -365,6 +373,15 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
         before = [y for pos, y in years if pos < m.outer_start]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+def _years_before_members(kept, changes, years) -> None:
+    """Each member of a change takes a year written between the figure before it and itself."""
+    for m in changes:
+        prev_end = max([k.outer_end for k in kept if k.outer_end <= m.outer_start] + [-1])
+        near = [y for pos, y in years if prev_end <= pos < m.outer_start]
+        if near:
+            m.period = str(near[-1])
 
 
 def _year_right_after(text: str, m: Mention, years, lex: Compiled):

@@ -92,6 +92,7 @@ class Lexicon:
     month_names: tuple = ()        # January..., tháng Giêng
     ordinal_before: tuple = ()     # thứ, lần thứ, 第, số, No.
     ordinal_suffixes: tuple = ()   # st, nd, rd, th
+    count_before: tuple = ()       # phrases ending in an ordinal word that still open a quantity (trong số 500)
     numbering_before: tuple = ()   # Điều, Khoản, Article, Chapter, Phase: number is a label
     name_before: tuple = ()        # công nghiệp, Industry, version: the number is part of a name
     name_after: tuple = ()         # 大 (十八大), 届: the number is part of a name
@@ -106,6 +107,7 @@ class Lexicon:
     and_words: tuple = ()          # and (between X and Y)
     time_words: tuple = ()         # time phrases that may stand between the members of a series (hiện nay, cuối)
     period_glue: tuple = ()        # words tying a time to a series member (从2020年的X, 从去年的X, từ mức X)
+    period_before_figure: bool = False  # a member's year stands before it (从2020年的X), not after (X năm 2023)
     quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')
     period_units: tuple = ()       # units whose number 1-12 names a reporting period, not a duration, when a
     period_before: tuple = ()      # word of period_before precedes it ('lũy kế 9 tháng', 'trong 8 tháng')
