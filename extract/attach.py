@@ -332,7 +332,8 @@ def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> st
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
         gap = text[w.end():right]
-        if gap.strip(" \t") and (out or not _TIME_GAP.match(gap)):  # punctuation, or a figure in between
+        if gap.strip(" \t") and (out or not _TIME_GAP.match(gap)) and not (out and _NAME_DASH.match(gap)):
+            # punctuation or a figure in between ends the metric; 'Việt Nam - Hàn Quốc' does not
             break
         right = w.start()
         word, low = w.group(), w.group().lower()
@@ -352,6 +353,7 @@ def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> st
     return " ".join(out)
 
 
+_NAME_DASH = regex.compile(r"[ \t]+[-–][ \t]+\Z")
 _TIME_GAP = regex.compile(r"[ \t]*[\d/]+[ \t]*\Z")  # 'tháng 8 đạt', 'năm 2025 đạt', '120 đến' (a range's low end)
 
 
