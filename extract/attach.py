@@ -272,9 +272,16 @@ def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
             return  # '10 -15'
     elif before and (before[-1].isalnum() or before[-1] in "%)" or before[-1] in lex.data.negative_signs):
         return  # a spaced dash after a word is punctuation ('md . - - $ 75 million')
+    elif not before.strip() and _LETTER.search(text, m.outer_end, _line_end(text, m.outer_end)):
+        return  # a dash opening a line that goes on in words is a list bullet ('- 1.200 doanh nghiệp tham gia;')
     m.value = -m.value
     m.start = i - 1
     m.outer_start = min(m.outer_start, m.start)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return min(len(text) if end < 0 else end, pos + 200)
 
 
 # --- what is counted -----------------------------------------------------
