@@ -392,7 +392,7 @@ def _year_right_after(text: str, m: Mention, years, lex: Compiled):
             for table in ("time_words", "year_before"):
                 if lex.table(table):
                     rest = regex.sub(r"%s" % alternation(lex.table(table)), " ", rest)
-            if not rest.strip(" \t,"):
+            if not rest.strip(" \t"):  # not across a comma: "3,25%, năm 2022 là …"
                 return y
     return None
 
