@@ -15,6 +15,7 @@ import io
 import json
 import math
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field, replace
@@ -227,7 +228,9 @@ class Reporter:
             from tqdm import tqdm
 
             total = sum(1 for _ in iter_files(total_paths))  # names only: cheap
-            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+            # a pty that reports 0 columns would get an invisible bar: fall back to 80
+            width = shutil.get_terminal_size((80, 24)).columns
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, ncols=width)
 
     def error(self, name: str, reason: str) -> None:
         line = f"{name}: {reason}"
