@@ -340,7 +340,8 @@ def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> st
         w = words[i]
         gap = text[w.end():right]
         if gap.strip(" \t") and (out or not _TIME_GAP.match(gap)) and not (out and _NAME_DASH.match(gap)):
-            # punctuation or a figure in between ends the metric; 'Việt Nam - Hàn Quốc' does not
+            # punctuation or a figure in between ends the metric; 'Việt Nam - Hàn Quốc' does not;
+            # nor, before any word is taken, a time ('tháng 8 đạt') or a closing bracket ('(IIP) tăng')
             break
         right = w.start()
         word, low = w.group(), w.group().lower()
@@ -361,7 +362,7 @@ def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> st
 
 
 _NAME_DASH = regex.compile(r"[ \t]+[-–][ \t]+\Z")
-_TIME_GAP = regex.compile(r"[ \t]*[\d/]+[ \t]*\Z")  # 'tháng 8 đạt', 'năm 2025 đạt', '120 đến' (a range's low end)
+_TIME_GAP = regex.compile(r"[ \t]*(?:[\d/]+|[)）])[ \t]*\Z")  # 'tháng 8 đạt', 'năm 2025 đạt', '120 đến' (a range's low end)
 
 
 def _sentence_opening(text: str, s_start: int) -> int:
