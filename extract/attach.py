@@ -24,8 +24,24 @@ def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> No
     _qualifier_before(text, s_start, m, lex)
     _sign(text, s_start, m, lex)
     m.kind = units.kind_of(m.unit)
+    if _is_word_fraction(text, m, lex):
+        m.notes.append("fraction")
+    elif len(m.num.tokens) == 2 and m.num.tokens[0].kind == "article" and m.num.tokens[1].kind == "fraction" \
+            and not m.unit:
+        m.notes.append("article ordinal")  # 'a third party', 'a fourth plant': not a share
     m.entity = entity(text, s_start, s_end, m, lex)
     _qualifier_after_noun(text, s_end, m, lex)
+
+
+def _is_word_fraction(text: str, m: Mention, lex: Compiled) -> bool:
+    """'two thirds', 'one sixth', 'a third of the output': a fraction word with its numerator
+    written out, or any fraction of something, is a share, never a label or an ordinal."""
+    toks = m.num.tokens
+    if m.unit or len(toks) < 2 or toks[-1].kind != "fraction":
+        return False
+    if toks[0].kind != "article":
+        return True
+    return bool(lex.table("share_words")) and bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
 
 
 def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
@@ -88,6 +104,8 @@ _BARE_CENTS = regex.compile(r"[ \t]+(\d{2})(?!\d)")
 
 def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) -> None:
     _fraction(text, s_end, m, lex)
+    _ratio(text, s_end, m, lex)
+    _uncertainty(text, s_end, m, lex)
     pos = m.end
     inside = lex.word_after("qualifiers_inside", text, pos, gap if not lex.data.spaced else "")
     if inside:
@@ -104,6 +122,7 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
                       or again[0] in lex.data.units_before_tails.get(m.unit_before, ())):
             m.end = again[1]
         _subunit(text, s_end, m, lex)
+        _rate(text, m, lex)
         m.outer_end = max(m.outer_end, m.end)
         _qualifier_after(text, m, lex, gap)
         return
@@ -131,6 +150,7 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         if again and units.kind_of(units.resolve(lex.data.units[again[0]])[0]) == "money":
             m.unit, m.end = units.resolve(lex.data.units[again[0]])[0], again[1]
         _subunit(text, s_end, m, lex)
+        _rate(text, m, lex)
         hh = lex.word_after("half_after", text, m.end, gap)
         if hh and m.num.scale == 1:
             m.value += 0.5 * factor
@@ -168,6 +188,55 @@ def _fraction(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
         return
     m.value = whole + n.value / denominator
     m.end = n.end
+
+
+def _rate(text: str, m: Mention, lex: Compiled) -> None:
+    """'$350 per kg' -> USD/kg, '$15.4/hour' -> USD/hour: a unit right after a per-word divides the
+    figure's unit. Not for a percent ('5% per year' stays a percent) nor a unit of the same kind
+    ('1,600 kg per tonne' is a ratio of masses)."""
+    while lex.data.per_words and m.unit and units.kind_of(m.unit) != "percent":
+        per = lex.word_after("per_words", text, m.end, r"[ \t]*")
+        den = lex.word_after("units", text, per[1], r"[ \t]*") if per else None
+        if not den:
+            return
+        den_unit, factor = units.resolve(lex.data.units[den[0]])
+        if factor != 1 or not den_unit or units.kind_of(den_unit) in ("percent", "money", units.kind_of(m.unit)):
+            return
+        rate = f"{m.unit}/({den_unit})" if any(c in den_unit for c in "*/") else f"{m.unit}/{den_unit}"
+        m.unit, m.end = rate, den[1]  # 'J/m^2 per year': a rate of a rate
+
+
+def _uncertainty(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
+    """'2,000.45±0.01 pounds', '9.83e-3 +/- 1e-5 km/s2': one figure, the central value."""
+    hit = lex.word_after("uncertainty_marks", text, m.end, r"[ \t]*") if lex.data.uncertainty_marks else None
+    if hit:
+        d = _numeral_at(text, _skip_spaces(text, hit[1]), s_end, lex)
+        if d is not None:
+            m.end = m.outer_end = d.end
+
+
+def _ratio(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
+    """'one over three', '3 out of 4 workers': a plain number, a ratio word and a second plain number
+    is one fraction; not when the second number carries a unit ('5 over 10 years') or is a year."""
+    if not lex.data.fraction_over or m.unit or m.has_scale or m.end != m.num.end:
+        return
+    hit = lex.word_after("fraction_over", text, m.end, r"[ \t]+")
+    if not hit:
+        return
+    d = _numeral_at(text, _skip_spaces(text, hit[1]), s_end, lex)
+    if d is None or d.value == 0 or d.scale > 1 or any(t.kind == "fraction" for t in d.tokens):
+        return
+    if not lex.data.fraction_over[hit[0]] and not 0 < m.value <= d.value:
+        return
+    if 1800 <= d.value <= 2100 and not d.words_only:
+        return  # 'one in 2020'
+    after = text[d.end:d.end + 1]
+    if after.isdigit() or lex.word_after("units", text, d.end, r"[ \t]*") \
+            or (lex.data.unit_hyphen and lex.word_after("units", text, d.end, "-")):
+        return
+    m.value = m.value / d.value
+    m.end = m.outer_end = d.end
+    m.notes.append("fraction")
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -399,10 +468,11 @@ def metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
                 phrase = phrase[: -len(t)]
                 changed = True
                 break
-    phrase = regex.sub(r"^[^\p{L}]+", "", phrase)
+    phrase = _LEADING_NON_LETTERS.sub("", phrase)
     return phrase[-lex.data.entity_max_words:]
 
 
+_LEADING_NON_LETTERS = regex.compile(r"^[^\p{L}]+")
 _BRACKETED = regex.compile(r"(?r)[(（][^()（）]{0,30}[)）][ \t]*(?:[为是达]|\Z)")
 
 

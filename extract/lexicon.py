@@ -33,8 +33,22 @@ NUMERAL_TABLES = (("digits", "digit"), ("additive_tens", "tens"), ("multipliers"
 DIGITS = r"(?:\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*|(?<![\p{L}\p{N}.,])\.\d+)"
 
 
+_LATIN_EDGE = regex.compile(r"[\p{Latin}\p{N}]")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+# gap pattern -> (characters it may hold, how many at least, at most, an optional hyphen by the word)
+_MANY = 10 ** 9
+_GAPS = {"": ("", 0, 0, False), "-": ("-", 1, 1, False), r"[ \t]*": (" \t", 0, _MANY, False),
+         r"[ \t]?": (" \t", 0, 1, False), r"[ \t]+": (" \t", 1, _MANY, False),
+         r"[ \t,]*": (" \t,", 0, _MANY, False), r"[ \t]*-?": (" \t", 0, _MANY, True)}
+
+
 def _is_latin_edge(ch: str) -> bool:
-    return bool(regex.match(r"[\p{Latin}\p{N}]", ch))
+    return _LATIN_EDGE.match(ch) is not None
+
+
+def _word_char(ch: str) -> bool:
+    return _WORD_CHAR.match(ch) is not None
 
 
 def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
@@ -54,6 +68,20 @@ def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
             p = p + r"(?![\p{L}\p{M}\p{N}])"
         parts.append(p)
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+
+def _token_regex(digits: str, skip: str, words) -> regex.Pattern:
+    """Digit strings and number words. The words go in as named lists (a set look-up, about
+    three times faster than an alternation); Latin-script words keep their word boundaries."""
+    latin = [w for w in words if _is_latin_edge(w[0]) and _is_latin_edge(w[-1]) and " " not in w]
+    other = [w for w in words if w not in set(latin)]
+    parts = []
+    if latin:
+        parts.append(r"(?<![\p{L}\p{M}\p{N}])\L<latin>(?![\p{L}\p{M}\p{N}])")
+    if other:
+        parts.append(alternation(other))
+    return regex.compile(r"(?P<d>%s)|%s(?P<w>%s)" % (digits, skip, "|".join(parts) or r"(?!x)x"),
+                         latin=latin or [""])
 
 
 def _variants(word: str, converters) -> set:
@@ -111,9 +139,10 @@ class Compiled:
         if data.slash_fractions:  # '3/4': numerator and denominator up to three digits
             digits = r"(?:(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/])|%s)" % digits
         skip = r"(?P<x>%s)|" % alternation(self.data.not_numbers) if self.data.not_numbers else ""
-        self.token_rx = regex.compile(r"(?P<d>%s)|%s(?P<w>%s)" % (digits, skip, alternation(self.numeral_words)))
+        self.token_rx = _token_regex(digits, skip, self.numeral_words)
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}
+        self._indexes: dict[str, tuple] = {}
         self.abbrev_rx = regex.compile(r"(?:^|(?<=\s))%s\Z" % alternation(self.data.abbreviations)) \
             if self.data.abbreviations else None
 
@@ -121,8 +150,104 @@ class Compiled:
     def table(self, name: str):
         return getattr(self.data, name)
 
+    # Look-ups run a dozen times per figure, so they try dictionary look-ups of the text's
+    # own slices first; the compiled regexes remain for the rare irregular spacing
+    # ('more  than', '百 分 之') and for gaps the fast path does not know.
+    def _index(self, name: str):
+        idx = self._indexes.get(name)
+        if idx is None:
+            entries = {w: (_is_latin_edge(w[0]), _is_latin_edge(w[-1])) for w in self.table(name) if w}
+            by_first: dict[str, list] = {}
+            by_last: dict[str, list] = {}
+            for w in entries:  # the lengths worth trying, longest first, by the character a word starts or ends with
+                by_first.setdefault(w[0], set()).add(len(w))
+                by_last.setdefault(w[-1], set()).add(len(w))
+            idx = (entries, max((len(w) for w in entries), default=0),
+                   {c: sorted(v, reverse=True) for c, v in by_first.items()},
+                   {c: sorted(v, reverse=True) for c, v in by_last.items()})
+            self._indexes[name] = idx
+        return idx
+
+    def _irregular(self, text: str, a: int, b: int) -> bool:
+        a = max(0, a)
+        if not self.data.spaced:
+            return text.find(" ", a, b) >= 0 or text.find("\t", a, b) >= 0
+        return text.find("  ", a, b) >= 0 or text.find("\t", a, b) >= 0
+
     def word_before(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that ends at ``pos`` (allowing ``gap``): (word, start)."""
+        spec = _GAPS.get(gap)
+        if spec is not None:
+            idx = self._index(name)
+            if not self._irregular(text, pos - idx[1] - 3, pos):
+                return self._fast_before(idx, text, pos, spec)
+        return self._rx_before(name, text, pos, gap)
+
+    def word_after(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
+        """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
+        spec = _GAPS.get(gap)
+        if spec is not None:
+            idx = self._index(name)
+            if not self._irregular(text, pos, pos + idx[1] + 3):
+                return self._fast_after(idx, text, pos, spec)
+        return self._rx_after(name, text, pos, gap)
+
+    @staticmethod
+    def _fast_before(idx, text, pos, spec):
+        entries, _, _, by_last = idx
+        chars, least, most, hyphen = spec
+        e, n = pos, 0
+        if hyphen and e > 0 and text[e - 1] == "-":
+            e -= 1
+        while n < most and e > 0 and text[e - 1] in chars:
+            e -= 1
+            n += 1
+        if n < least:
+            return None
+        # (what follows the word is the gap or the number itself: no boundary to check there)
+        if e == 0:
+            return None
+        for length in by_last.get(text[e - 1], ()):
+            if length > e:
+                continue
+            w = text[e - length:e]
+            flags = entries.get(w)
+            if flags is None:
+                continue
+            s = e - length
+            if flags[0] and s > 0 and _word_char(text[s - 1]):
+                continue
+            return w, s
+        return None
+
+    @staticmethod
+    def _fast_after(idx, text, pos, spec):
+        entries, _, by_first, _ = idx
+        chars, least, most, hyphen = spec
+        s, n = pos, 0
+        while n < most and s < len(text) and text[s] in chars:
+            s += 1
+            n += 1
+        if hyphen and s < len(text) and text[s] == "-":
+            s += 1
+        if n < least:
+            return None
+        if s >= len(text):
+            return None
+        for length in by_first.get(text[s], ()):
+            w = text[s:s + length]
+            if len(w) < length:
+                continue
+            flags = entries.get(w)
+            if flags is None:
+                continue
+            e = s + length
+            if flags[1] and e < len(text) and _word_char(text[e]):
+                continue
+            return w, e
+        return None
+
+    def _rx_before(self, name: str, text: str, pos: int, gap: str):
         rx = self._before.get(name + gap)
         if rx is None:
             rx = regex.compile(r"(?r)(?P<w>%s)%s\Z" % (alternation(self.table(name), char_gap=self.char_gap), gap))
@@ -130,8 +255,7 @@ class Compiled:
         m = rx.search(text, max(0, pos - 40), pos)
         return (self._entry(name, m.group("w")), m.start()) if m else None
 
-    def word_after(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
-        """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
+    def _rx_after(self, name: str, text: str, pos: int, gap: str):
         rx = self._after.get(name + gap)
         if rx is None:
             # no boundary before: what follows a number may stand against it (128.94GW, 21st)
@@ -140,6 +264,20 @@ class Compiled:
             self._after[name + gap] = rx
         m = rx.match(text, pos)
         return (self._entry(name, m.group("w")), m.end()) if m else None
+
+    def compiled(self, key: str, build) -> regex.Pattern:
+        """A pattern built from this lexicon once (``build(self)`` returns its source)."""
+        rx = self._after.get("compiled:" + key)
+        if rx is None:
+            rx = regex.compile(build(self))
+            self._after["compiled:" + key] = rx
+        return rx
+
+    def mentions_any(self, name: str, text: str, start: int, end: int) -> bool:
+        """Does any entry of table ``name`` stand as a word in text[start:end]?"""
+        rx = self.compiled("any:" + name, lambda lx: r"(?<![\p{L}\p{M}])%s(?![\p{L}\p{M}])" % alternation(lx.table(name))
+                           if lx.data.spaced else alternation(lx.table(name), start_boundary=False))
+        return rx.search(text, start, end) is not None
 
     def _entry(self, name: str, surface: str) -> str:
         """The table's own spelling of a matched surface ('个 百 分 点' -> '个百分点', 'more  than')."""

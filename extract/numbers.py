@@ -98,7 +98,7 @@ def _lookup_spaced(word: str, lex: Compiled):
 def runs(tokens: list[Token], text: str, lex: Compiled):
     """Group tokens that stand next to each other (only the language's word gap between)."""
     import regex
-    gap = regex.compile(r"(?:%s)?\Z" % lex.data.word_gap) if lex.data.word_gap else None
+    gap = lex.compiled("word_gap", lambda lx: r"(?:%s)?\Z" % lx.data.word_gap) if lex.data.word_gap else None
     run: list[Token] = []
     for t in tokens:
         if run:

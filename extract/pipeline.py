@@ -45,7 +45,7 @@ def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, n
         if not m.drop:
             attach_stage.attach(clean, s_start, s_end, m, lex)
     resolve.drop_overlaps(mentions)
-    masks = resolve.shape_masks(clean, s_start, s_end)
+    masks = resolve.shape_masks_near(clean, s_start, s_end, mentions)
     years = resolve.drop_non_figures(clean, s_start, s_end, mentions, lex, masks)
     resolve.link_series(clean, s_start, mentions, lex, next_id)
     resolve.drop_bare_numbers(clean, s_start, s_end, mentions, lex)

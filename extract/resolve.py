@@ -35,11 +35,36 @@ def shape_masks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# every shape needs one of these next to a digit, or a web address: most windows have none
+_SHAPE_HINT = regex.compile(r"[@:/]|\d[-.,  ]?\d[-./ ]\d|\dh\d|\d\s?[ap]\.?m|www|http|\.[a-z]{2,4}\b|\d[-/]\p{Lu}|\d\.[A-Z]")
+
+
+def shape_masks_near(text: str, s_start: int, s_end: int, mentions: list[Mention], reach: int = 40):
+    """The shapes around the mentions only: the shapes regex is costly, sentences are long."""
+    out, seen, end = [], set(), -1
+    for m in mentions:
+        a, b = max(s_start, m.outer_start - reach), min(s_end, m.outer_end + reach)
+        if not _SHAPE_HINT.search(text, a, b):
+            continue
+        a = max(a, end)
+        if a >= b:
+            continue
+        for mask in shape_masks(text, a, b):
+            if mask not in seen:
+                seen.add(mask)
+                out.append(mask)
+        end = b
+    return out
+
+
 def _looks_like_phone(s: str) -> bool:
     digits = sum(c.isdigit() for c in s)
     return digits >= 9 and (s[0] in "+(0") and any(c in s for c in " .-()")
 
 
+_LETTER_RX = regex.compile(r"[\p{L}]")
+_LATIN_RX = regex.compile(r"[\p{Latin}]")
+_NOT_PUNCT = regex.compile(r"[\p{P}\p{S}\s]")
 _OPENING = regex.compile(r"[ \t\"“'‘(]*")
 _PREV_WORD = regex.compile(r"(?r)([\p{L}\p{M}\p{N}&'’.\-]+)[ \t]*\Z")
 
@@ -126,8 +151,10 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         first = _OPENING.match(text, s_start).end()
         if prev and any(c.isupper() for c in prev) and text.rfind(prev, s_start, m.outer_start) > first:
             return "name (after a proper noun)"
+    if "article ordinal" in m.notes and not _stands_alone(text, s_start, s_end, m):
+        return "ordinal (a third party)"
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
-            and not _stands_alone(text, s_start, s_end, m):
+            and "fraction" not in m.notes and not _stands_alone(text, s_start, s_end, m):
         # 'một số', 'one of', 一些: only a duration written apart from other words survives (一 秒, one year)
         if m.kind == "count" or (m.kind == "duration" and _letter(before)):
             return "number word that is not a figure alone"
@@ -135,14 +162,14 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
 
 
 def _letter(ch: str) -> bool:
-    return bool(ch) and bool(regex.match(r"[\p{L}]", ch))
+    return bool(ch) and _LETTER_RX.match(ch) is not None
 
 
 def _stands_alone(text: str, s_start: int, s_end: int, m: Mention) -> bool:
     """Nothing but punctuation around it: a table cell, a heading, a test phrase."""
     after = m.outer_end + (len(m.classifier) if text.startswith(m.classifier, m.outer_end) else 0)
     rest = text[s_start:m.outer_start] + text[after:s_end]
-    return not regex.sub(r"[\p{P}\p{S}\s]", "", rest)
+    return not _NOT_PUNCT.sub("", rest)
 
 
 def drop_overlaps(mentions: list[Mention]) -> None:
@@ -177,7 +204,7 @@ def _leading_zero(m: Mention) -> bool:
 
 
 def _latin(ch: str) -> bool:
-    return bool(ch) and bool(regex.match(r"[\p{Latin}]", ch))
+    return bool(ch) and _LATIN_RX.match(ch) is not None
 
 
 def _is_year(m: Mention) -> bool:
@@ -193,6 +220,8 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
         if m.drop or m.unit or m.approx != "exact" or m.series or m.has_scale or m.classifier:
             continue
         if lex.data.entity_after and m.entity:
+            continue
+        if "fraction" in m.notes:  # 'one over three', 'two thirds of the cake': a share, not a label
             continue
         if _stands_alone(text, s_start, s_end, m):
             continue
@@ -283,7 +312,7 @@ def _without_periods(text: str, a: int, b: int, times: list[Mention], lex: Compi
     pieces.append(text[pos:b])
     out = "".join(pieces)
     if lex.table("time_words"):  # 'từ 8,5 triệu tấn hiện nay lên …'
-        out = regex.sub(r"%s[ \t]*" % alternation(lex.table("time_words")), "", out)
+        out = lex.compiled("time_words_gap", lambda lx: r"%s[ \t]*" % alternation(lx.table("time_words"))).sub("", out)
     glue = lex.word_before("period_glue", out, len(out), gap)
     return out[:glue[1]] if glue and lex.table("period_glue") else out
 
@@ -307,9 +336,7 @@ def _is_change_phrase(s: str, lex: Compiled) -> bool:
 
 
 def _changes(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
-    window = text[max(s_start, pos - 80):pos]
-    return any(regex.search(r"(?<![\p{L}\p{M}])%s(?![\p{L}\p{M}])" % regex.escape(w), window)
-               if lex.data.spaced else w in window for w in lex.table("change_words"))
+    return lex.mentions_any("change_words", text, max(s_start, pos - 80), pos)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -318,6 +345,9 @@ def _compatible(a: Mention, b: Mention) -> bool:
 
 def _share_unit(a: Mention, b: Mention) -> None:
     """'10-15%', 'between 3 and 5 million': the first member borrows what the second wrote."""
+    for x, y in ((a, b), (b, a)):  # '$139 per kWh in 2023 from $161': both are prices per kWh
+        if x.unit and y.unit and x.unit.startswith(y.unit + "/"):
+            y.unit = x.unit
     if not a.unit and b.unit:
         a.unit, a.kind = b.unit, b.kind
         scale = b.num.scale
@@ -391,7 +421,7 @@ def _year_right_after(text: str, m: Mention, years, lex: Compiled):
             rest = text[m.outer_end:pos]
             for table in ("time_words", "year_before"):
                 if lex.table(table):
-                    rest = regex.sub(r"%s" % alternation(lex.table(table)), " ", rest)
+                    rest = lex.compiled("alt:" + table, lambda lx: alternation(lx.table(table))).sub(" ", rest)
             if not rest.strip(" \t"):  # not across a comma: "3,25%, năm 2022 là …"
                 return y
     return None

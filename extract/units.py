@@ -34,7 +34,8 @@ _KINDS = (
 
 @lru_cache(maxsize=None)
 def registry() -> pint.UnitRegistry:
-    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+    # pint caches its parsed definitions on disk: start-up drops from ~1 s to a few ms
+    ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
     ureg.load_definitions(str(DEFINITIONS))
     return ureg
 
@@ -69,7 +70,7 @@ def kind_of(unit: str) -> str:
     for expr, kind in _KINDS:
         if dim == registry().get_dimensionality(expr):
             return kind
-    if str(dim).startswith("[currency_"):
+    if len(dim) == 1 and str(dim).startswith("[currency_"):  # a price per unit (USD/kg) is a rate: other
         return "money"
     return "other"
 

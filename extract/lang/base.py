@@ -51,12 +51,16 @@ class Lexicon:
                                    # so 'năm 2030 tỷ lệ …' is no '2030 tỷ')
     percent_prefixes: dict = field(default_factory=dict)  # 百分之 -> ('percent', 1), 千分之 -> ('percent', 0.1)
     fraction_infixes: tuple = ()   # 'A 分之 B' is B/A (三分之一 = 1/3)
+    fraction_over: dict = field(default_factory=dict)  # 'A over B', 'A out of B' is A/B; the value says whether A
+                                   # may exceed B (True: '2000 over 3'; False: a share, 'one out of three')
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
 
     # --- what follows or precedes a number ---------------------------------
     units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
     units_before: dict = field(default_factory=dict)  # surface before a number -> unit ($, US$, €, USD)
     unit_hyphen: bool = False      # a hyphen may join a number to its unit ('a 3-inch pipe', 'an 18-month delay')
+    uncertainty_marks: tuple = ()  # '2,000.45±0.01 pounds': the uncertainty stays inside the one figure
+    per_words: tuple = ()          # between two units, makes a rate ('$350 per kg' -> USD/kg, '$15.4/hour')
     half_inside: dict = field(default_factory=dict)  # between number and unit, adds a half: 个半 -> 个 (the unit then reads 个月)
     compound_joiners: tuple = ()   # between the parts of a compound measure: 零 (两年零三个月), và, and
     units_before_tails: dict = field(default_factory=dict)  # a unit before the number may be echoed after it: 摄氏 … 度
