@@ -1,7 +1,7 @@
 """English: words and markers only (schema in base.py)."""
 from .base import Lexicon
 
-_DIGITS = {"zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+_DIGITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
            "nineteen": 19}
@@ -27,7 +27,7 @@ LEXICON = Lexicon(
                            "lakh": 1e5, "crore": 1e7, "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12,
                            "dz": 12, "dzs": 12},
     scale_suffixes={"k": 1e3, "K": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9},
-    money_scale_suffixes={"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9},
+    money_scale_suffixes={"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12, "tn": 1e12},
     zero_fillers=("and",),
     negative_words=("minus", "Minus", "negative", "Negative"),
     compound_joiners=("and",),
@@ -147,7 +147,9 @@ LEXICON = Lexicon(
         "tonnes per day": "tonne/day", "tonnes a day": "tonne/day", "tpd": "tonne/day",
         "tonnes per hour": "tonne/hour", "tph": "tonne/hour", "tpa": "tonne/year", "mtpa": "megatonne/year",
         "dimes": "USD*0.1", "dime": "USD*0.1", "nickels": "USD*0.05", "pennies": "USD*0.01",
-        "penny": "GBP*0.01", "US dollar": "USD", "U.S. dollar": "USD", "Chinese yuan": "CNY",
+        "penny": "GBP*0.01", "US dollar": "USD", "us dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD",
+        "chinese yuan": "CNY", "japanese yen": "JPY", "indian rupees": "INR", "british pounds": "GBP",
+        "hong kong dollars": "HKD", "singapore dollars": "SGD", "taiwan dollars": "TWD", "U.S. dollar": "USD", "Chinese yuan": "CNY",
         "yuan renminbi": "CNY", "rmb": "CNY", "kuai": "CNY", "元": "CNY", "Japanese yen": "JPY",
         "Indian rupees": "INR", "British pounds": "GBP", "Euros": "EUR", "Dollars": "USD",
         "percents": "percent", "percentage": "percent", "basis points": "percentage_point*0.01",
