@@ -39,11 +39,22 @@ def shape_masks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 _SHAPE_HINT = regex.compile(r"[@:/]|\d[-.,  ]?\d[-./ ]\d|\dh\d|\d\s?[ap]\.?m|www|http|\.[a-z]{2,4}\b|\d[-/]\p{Lu}|\d\.[A-Z]")
 
 
+_WEB_HINT = regex.compile(r"://|www\.|@|\.(?:com|net|org|gov|edu|vn|cn|tw|hk|io|info|biz)\b")
+
+
 def shape_masks_near(text: str, s_start: int, s_end: int, mentions: list[Mention], reach: int = 40):
-    """The shapes around the mentions only: the shapes regex is costly, sentences are long."""
+    """The shapes around the mentions only: the shapes regex is costly, sentences are long.
+    A sentence with a web address is read whole (an address can run far from its digits);
+    a window starts and ends between words so no shape is read from its middle."""
+    if _WEB_HINT.search(text, s_start, s_end):
+        return shape_masks(text, s_start, s_end)
     out, seen, end = [], set(), -1
     for m in mentions:
         a, b = max(s_start, m.outer_start - reach), min(s_end, m.outer_end + reach)
+        a = text.rfind(" ", s_start, a) + 1 if a > s_start else s_start
+        a = max(a, s_start)
+        nb = text.find(" ", b, s_end)
+        b = s_end if nb < 0 else nb
         if not _SHAPE_HINT.search(text, a, b):
             continue
         a = max(a, end)
