@@ -56,6 +56,7 @@ LEXICON = Lexicon(
         "ml": "milliliter", "mL": "milliliter", "L": "liter",
         "千瓦时": "kilowatt_hour", "度电": "kilowatt_hour", "度": "kilowatt_hour", "兆瓦时": "megawatt_hour",
         "吉瓦时": "gigawatt_hour", "太瓦时": "terawatt_hour", "kWh": "kilowatt_hour",
+        "Wh": "watt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour",
         "赫": "hertz", "赫兹": "hertz", "千赫": "kilohertz", "兆赫": "megahertz", "焦": "joule", "焦耳": "joule",
         "千焦": "kilojoule", "千卡": "kilocalorie", "卡": "calorie",
         "千瓦": "kilowatt", "兆瓦": "megawatt", "吉瓦": "gigawatt", "瓦": "watt", "kW": "kilowatt",
