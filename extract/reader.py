@@ -158,7 +158,9 @@ def _bom_name(data: bytes, codec: str) -> str:
 
 def _decode_not_utf8(data: bytes, exc: UnicodeDecodeError, path: str) -> tuple[str, str]:
     """Broken UTF-8 is an error naming the byte; a legacy encoding is detected."""
-    if _mostly_utf8(data, exc.start):
+    # Valid UTF-8 up to a sequence cut by the end of the file: a truncated file.
+    truncated = exc.end >= len(data) and exc.reason.startswith("unexpected end")
+    if truncated or _mostly_utf8(data, exc.start):
         raise DocumentError(path, _utf8_error(data, exc)) from None
     encoding = _guess_encoding(data, exc.start)
     if encoding is None:

@@ -97,6 +97,7 @@ BAD_FILES = [
     ("utf16-without-bom", VI.encode("utf-16-le"), ["NUL byte", "byte order mark"]),
     ("utf8-stray-byte", VI_UTF8[:40] + b"\xff" + VI_UTF8[40:], ["invalid UTF-8 at byte 40", "ff"]),
     ("utf8-truncated", VI_UTF8 + "ạ".encode()[:2], [f"invalid UTF-8 at byte {len(VI_UTF8)}", "truncated"]),
+    ("utf8-truncated-short-file", b"Gi\xe1\xba", ["invalid UTF-8 at byte 2", "truncated"]),
     ("utf16-odd-length", codecs.BOM_UTF16_LE + VI.encode("utf-16-le") + b"\x41",
      ["invalid UTF-16-LE", "truncated"]),
 ]
