@@ -52,6 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (errors are still reported)")
+    p.add_argument("--engine", choices=("serial", "processes", "dask"), default="serial",
+                   help="with --store: serial (default, one core), processes (this machine's "
+                        "cores) or dask (a Dask cluster); see extract/distributed.py")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the scheduler to use (default: a local cluster)")
+    p.add_argument("--jobs", type=int, metavar="N",
+                   help="worker processes for --engine processes or a local Dask cluster "
+                        "(default: the number of cores)")
+    p.add_argument("--chunk-docs", type=int, metavar="N",
+                   help="documents per task with a parallel engine (default 64)")
     return p
 
 
@@ -288,6 +298,9 @@ def _version() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "engine", "serial") != "serial":
+        from .distributed import run as run_parallel  # workers write the store themselves
+        return run_parallel(args)
     fmt = output_format(args)
     try:
         out, finish_out = open_output(args.output, use_stdout=not args.store)
