@@ -5,6 +5,6 @@
     ['4.000']
 """
 from .figure import Figure, FIELDS
-from .pipeline import extract_text, extract_document, EXTRACTOR_VERSION
+from .pipeline import extract_text, extract_document, iter_figures, EXTRACTOR_VERSION
 
-__all__ = ["Figure", "FIELDS", "extract_text", "extract_document", "EXTRACTOR_VERSION"]
+__all__ = ["Figure", "FIELDS", "extract_text", "extract_document", "iter_figures", "EXTRACTOR_VERSION"]

@@ -14,7 +14,7 @@ APPROX = ("exact", "about", "nearly", "more_than", "less_than", "at_least", "at_
 ROLES = ("", "from", "to", "low", "high")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 50 MB document yields ~10^5 figures
 class Figure:
     doc: str
     start: int

@@ -72,8 +72,10 @@ def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
 
 def _token_regex(digits: str, skip: str, words) -> regex.Pattern:
     """Digit strings and number words. The words go in as named lists (a set look-up, about
-    three times faster than an alternation); Latin-script words keep their word boundaries."""
-    latin = [w for w in words if _is_latin_edge(w[0]) and _is_latin_edge(w[-1]) and " " not in w]
+    three times faster than an alternation); Latin-script words keep their word boundaries. A
+    Latin word of several words ('thirty fifths') is matched as written, one space between, so the
+    list's longest match beats its first word."""
+    latin = [w for w in words if _is_latin_edge(w[0]) and _is_latin_edge(w[-1]) and "  " not in w]
     other = [w for w in words if w not in set(latin)]
     parts = []
     if latin:
@@ -139,6 +141,7 @@ class Compiled:
         if data.slash_fractions:  # '3/4': numerator and denominator up to three digits
             digits = r"(?:(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/])|%s)" % digits
         skip = r"(?P<x>%s)|" % alternation(self.data.not_numbers) if self.data.not_numbers else ""
+        digits = digits.replace(r"\d", "[0-9]")  # the clean view folds full-width digits; int() refuses some \d
         self.token_rx = _token_regex(digits, skip, self.numeral_words)
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}

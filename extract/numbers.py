@@ -15,20 +15,29 @@ Separators are the language's policy; a hint beats a guess:
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .lexicon import Compiled
 
 
 def digit_value(s: str, lex: Compiled) -> float:
-    """The value of a digit string such as ``61.000`` or ``1,234.5`` under ``lex``'s policy."""
+    """The value of a digit string such as ``61.000`` or ``1,234.5`` under ``lex``'s policy;
+    NaN for what no policy reads (``0.0,0.0``) and for values beyond a float: not a figure."""
+    try:
+        return _digit_value(s, lex)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return float("nan")
+
+
+def _digit_value(s: str, lex: Compiled) -> float:
     s = s.replace("\u00A0", " ").replace("\u202F", " ").replace("\u2009", " ").replace(" ", "")
     if "/" in s:  # a fraction '3/4' (slash_fractions)
         num, den = s.split("/", 1)
         return int(num) / int(den) if int(den) else float("nan")
     if "e" in s:  # '1.3e6'
         mantissa, exp = s.split("e", 1)
-        return digit_value(mantissa, lex) * 10.0 ** int(exp)
+        return _digit_value(mantissa, lex) * 10.0 ** int(exp)
     marks = [c for c in s if c in ".,"]
     if not marks:
         return float(int(s))
@@ -149,7 +158,7 @@ class _Reader:
         if self.fraction and (k != "scale" or self.whole is not None):
             return False
         if k == "num":
-            if "/" in t.text and self.prev == "num" and self.digit is not None and self.digit == int(self.digit) \
+            if "/" in t.text and self.prev == "num" and self.digit is not None and float(self.digit).is_integer() \
                     and self.total == 0 and self.section == 0 and "/" not in self.last_text:
                 self.fraction = _num_value(t.text, lex)  # '2 1/4': a whole number and a fraction
                 self.prev, self.last_text = k, t.text
@@ -158,6 +167,8 @@ class _Reader:
                 return False
             self.last_text = t.text
             self.digit = _num_value(t.text, lex)
+            if not math.isfinite(self.digit):
+                return False  # '0.0,0.0', a 310-digit string: not a number we can stand behind
         elif k == "digit" and t.text in lex.data.zero_fillers and self.prev in ("mult", "scale") \
                 and nxt is not None and nxt.kind in ("digit", "num", "tens", "mult", "teen"):
             k = "filler"  # 一千零一: 零 holds an empty place
@@ -258,8 +269,9 @@ class _Reader:
                 self.fraction = 1 / v
                 self.prev = k
                 return True
-            if self.prev in ("point", "scale", "num", "fraction", "filler") or self.decimals:
-                return False  # '1988 quarter' is a period, not 1988/4
+            if self.prev in ("point", "num", "fraction", "filler") or self.decimals \
+                    or (self.prev == "scale" and v < 1000):
+                return False  # '1988 quarter' is a period, not 1988/4; 'a hundred thousand trillionths' = 1e-7
             numerator = self.total + self.section + (self.digit or 0) + self.fraction
             self.total, self.section, self.digit, self.fraction = 0.0, 0.0, None, numerator / v * self.whole_place
         else:

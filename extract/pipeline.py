@@ -24,16 +24,20 @@ def extract_text(text: str, lang: str | None = None, doc: str = "") -> list[Figu
 
 
 def extract_document(text: str, doc: str = "", lang: str | None = None) -> list[Figure]:
+    return list(iter_figures(text, doc=doc, lang=lang))
+
+
+def iter_figures(text: str, doc: str = "", lang: str | None = None):
+    """The figures of ``text`` one sentence at a time, so a 50 MB document never holds
+    all its figures in memory at once (the CLI writes them as they come)."""
     lang = lang or detect_language(text)
     lex = load(lang)
     view = TextView(text)
     clean = view.clean
     counter = itertools.count(1)
     next_id = lambda: f"s{next(counter)}"  # noqa: E731 - series ids, numbered per document
-    figures: list[Figure] = []
     for s_start, s_end in segment.sentences(clean, lex):
-        figures.extend(_sentence_figures(view, s_start, s_end, lex, doc, next_id))
-    return figures
+        yield from _sentence_figures(view, s_start, s_end, lex, doc, next_id)
 
 
 def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, next_id) -> list[Figure]:

@@ -51,10 +51,11 @@ def shape_masks_near(text: str, s_start: int, s_end: int, mentions: list[Mention
     out, seen, end = [], set(), -1
     for m in mentions:
         a, b = max(s_start, m.outer_start - reach), min(s_end, m.outer_end + reach)
-        a = text.rfind(" ", s_start, a) + 1 if a > s_start else s_start
-        a = max(a, s_start)
-        nb = text.find(" ", b, s_end)
-        b = s_end if nb < 0 else nb
+        # start and end between words, looking no further than 20 characters (linear time)
+        sp = text.rfind(" ", max(s_start, a - 20), a)
+        a = sp + 1 if sp >= 0 else a
+        nb = text.find(" ", b, min(s_end, b + 20))
+        b = nb if nb >= 0 else b
         if not _SHAPE_HINT.search(text, a, b):
             continue
         a = max(a, end)
@@ -76,6 +77,7 @@ def _looks_like_phone(s: str) -> bool:
 _LETTER_RX = regex.compile(r"[\p{L}]")
 _LATIN_RX = regex.compile(r"[\p{Latin}]")
 _NOT_PUNCT = regex.compile(r"[\p{P}\p{S}\s]")
+_WORDLIKE = regex.compile(r"[^\p{P}\p{S}\s]")
 _OPENING = regex.compile(r"[ \t\"“'‘(]*")
 _PREV_WORD = regex.compile(r"(?r)([\p{L}\p{M}\p{N}&'’.\-]+)[ \t]*\Z")
 
@@ -179,8 +181,7 @@ def _letter(ch: str) -> bool:
 def _stands_alone(text: str, s_start: int, s_end: int, m: Mention) -> bool:
     """Nothing but punctuation around it: a table cell, a heading, a test phrase."""
     after = m.outer_end + (len(m.classifier) if text.startswith(m.classifier, m.outer_end) else 0)
-    rest = text[s_start:m.outer_start] + text[after:s_end]
-    return not _NOT_PUNCT.sub("", rest)
+    return not _WORDLIKE.search(text, s_start, m.outer_start) and not _WORDLIKE.search(text, after, s_end)
 
 
 def drop_overlaps(mentions: list[Mention]) -> None:
