@@ -199,16 +199,23 @@ def extract_figures(doc: Document, lang: str | None) -> tuple[list[Figure], list
     A figure whose text is not its document's slice is dropped and reported:
     the offsets are the one thing every consumer trusts.
     """
-    from . import extract_document  # looked up at call time so tests can stand in for it
-
     figures, problems = [], []
-    for fig in extract_document(doc.text, doc=doc.id, lang=lang):
+    for fig in checked_figures(doc, lang, problems):
+        figures.append(fig)
+    return figures, problems
+
+
+def checked_figures(doc: Document, lang: str | None, problems: list[str]):
+    """The document's figures one by one (a 50 MB file never holds them all), each checked
+    against its document's text; a figure that breaks the contract goes to ``problems``."""
+    from . import extract_document, iter_figures, pipeline  # looked up at call time so tests can stand in
+    engine = iter_figures if extract_document is pipeline.extract_document else extract_document
+    for fig in engine(doc.text, doc=doc.id, lang=lang):
         if not (0 <= fig.start < fig.end <= len(doc.text)) or doc.text[fig.start:fig.end] != fig.text:
             problems.append(f"extractor bug: figure {fig.text!r} at {fig.start}:{fig.end} "
                             "is not the text at those offsets; dropped")
             continue
-        figures.append(fig if fig.doc == doc.id else replace(fig, doc=doc.id))
-    return figures, problems
+        yield fig if fig.doc == doc.id else replace(fig, doc=doc.id)
 
 
 def document_lang(doc: Document, forced: str | None, figures: list[Figure]) -> str:
@@ -275,15 +282,32 @@ def process(item, args, writer, sink: StoreSink | None, stats: Stats, report: Re
     if sink is not None and sink.unchanged(item, _version()):
         stats.skipped += 1
         return
-    try:
-        figures, problems = extract_figures(item, args.lang)
-    except Exception as exc:  # one document's crash must not end the batch
-        stats.failed += 1
-        report.error(item.path, f"extractor failed: {type(exc).__name__}: {exc}")
-        return
-    writer.write(figures)
+    if sink is None:  # plain output: stream the figures, so a 50 MB file costs no more memory than a page
+        figures, problems, chunk = [], [], []
+        try:
+            for fig in checked_figures(item, args.lang, problems):
+                chunk.append(fig)
+                if len(chunk) >= 2000:
+                    writer.write(chunk)
+                    stats.figures += len(chunk)
+                    chunk = []
+        except Exception as exc:  # one document's crash must not end the batch; what was written stays
+            stats.failed += 1
+            report.error(item.path, f"extractor failed: {type(exc).__name__}: {exc}")
+            return
+        finally:
+            writer.write(chunk)
+            stats.figures += len(chunk)
+    else:
+        try:
+            figures, problems = extract_figures(item, args.lang)
+        except Exception as exc:  # one document's crash must not end the batch
+            stats.failed += 1
+            report.error(item.path, f"extractor failed: {type(exc).__name__}: {exc}")
+            return
+        writer.write(figures)
+        stats.figures += len(figures)
     stats.documents += 1
-    stats.figures += len(figures)
     if problems:
         stats.failed += 1
         for problem in problems:

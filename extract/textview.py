@@ -17,7 +17,9 @@ The map is kept sparse: one record per edit, not one per character, so a
 from __future__ import annotations
 
 import bisect
+import io
 import unicodedata
+from array import array
 
 import regex
 
@@ -53,11 +55,12 @@ class TextView:
 
     def __init__(self, raw: str):
         self.raw = raw
-        self._clean_starts: list[int] = []
-        self._clean_ends: list[int] = []
-        self._raw_starts: list[int] = []
-        self._raw_ends: list[int] = []
-        parts: list[str] = []
+        # machine integers, not Python ints: a Chinese text has an edit at every full-width comma
+        self._clean_starts = array("q")
+        self._clean_ends = array("q")
+        self._raw_starts = array("q")
+        self._raw_ends = array("q")
+        out = io.StringIO()
         last = 0
         clean_len = 0
         for m in _EDITS.finditer(raw):
@@ -65,20 +68,20 @@ class TextView:
             if rep is None:
                 continue
             a, b = m.span()
-            parts.append(raw[last:a])
+            out.write(raw[last:a])
             clean_len += a - last
             self._clean_starts.append(clean_len)
             self._raw_starts.append(a)
-            parts.append(rep)
+            out.write(rep)
             clean_len += len(rep)
             self._clean_ends.append(clean_len)
             self._raw_ends.append(b)
             last = b
-        if not parts:
+        if not self._clean_starts:
             self.clean = raw  # nothing to clean: share the string, no copy
         else:
-            parts.append(raw[last:])
-            self.clean = "".join(parts)
+            out.write(raw[last:])
+            self.clean = out.getvalue()
 
     def start_to_raw(self, i: int) -> int:
         """Raw offset of the character at clean offset ``i``."""
