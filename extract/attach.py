@@ -72,8 +72,13 @@ def _percent_prefix(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
 
 def _currency_before(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
     hit = lex.word_before("units_before", text, m.start, r"[ \t]?")
+    sign = 1
+    if not hit and m.start - 1 > s_start and text[m.start - 1] in lex.data.negative_signs:
+        hit = lex.word_before("units_before", text, m.start - 1, "")  # '$-99.99': the sign after the currency
+        sign = -1
     if hit and hit[1] >= s_start and not m.unit and not _after_a_number(text, s_start, hit[1], lex):
         word, start = hit
+        m.value *= sign
         m.unit, m.unit_written = lex.data.units_before[word], True
         m.unit_before = word
         m.start = m.outer_start = start
@@ -140,6 +145,9 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         hit = lex.word_after("units", text, pos, "-")  # 'a 3-inch pipe', 'an 18-month delay'
     if hit and (half or hit[1] <= s_end + (unit_at - pos if unit_text is not text else 0)):
         spec = lex.data.units[hit[0]]
+        if m.has_scale and hit[0] in lex.data.scaled_money_units \
+                and not lex.word_after("share_words", text, hit[1], r"[ \t]+"):
+            spec = lex.data.scaled_money_units[hit[0]]  # '361 million pounds': money, not weight
         unit, factor = units.resolve(spec)
         end = hit[1] if unit_text is text else hin[1] + hit[1] - len(prefix)
         m.value = (m.value + half) * factor

@@ -68,6 +68,9 @@ class Lexicon:
     leading_halves: tuple = ()     # half-words that may open a numeral alone (半年 = 0.5 year)
     subunits: dict = field(default_factory=dict)     # '23 xen' after money: surface -> fraction of the main unit
     share_words: tuple = ()        # after a fraction: a share of something ('of': '1/4 of the output')
+    scaled_money_units: dict = field(default_factory=dict)  # unit surface -> currency when a scale word precedes
+                                   # and no share word follows: '361 million pounds' is sterling, '20 million
+                                   # pounds of resin' and '25 pounds' are weights
     classifiers: tuple = ()        # measure words that make a bare number a count (家, 个, 辆)
     qualifiers_before: dict = field(default_factory=dict)  # word -> approx value (hơn -> more_than)
     qualifiers_after: dict = field(default_factory=dict)   # word after the number -> approx (以上, trở lên)

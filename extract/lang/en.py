@@ -7,6 +7,20 @@ _DIGITS = {"zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, 
            "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
          "seventy": 70, "eighty": 80, "ninety": 90}
+# ordinal denominators above ten: 'a thirtieth', 'one twenty-fifth', 'three twenty firsts' (= 3/21).
+# 'second' is left out ('a twenty-second ad' lasts 20 seconds); spaced forms only in the plural,
+# so 'forty third-party vendors' stays forty vendors.
+_ORDINAL_UNITS = {"first": 1, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                  "ninth": 9}
+_ORDINAL_TEENS = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                  "eightieth": 80, "ninetieth": 90}
+_ORDINAL_DENOMINATORS = {
+    **{w + s: v for w, v in _ORDINAL_TEENS.items() for s in ("", "s")},
+    **{f"{t}-{u}{s}": tv + uv for t, tv in _TENS.items() for u, uv in _ORDINAL_UNITS.items() for s in ("", "s")},
+    **{f"{t} {u}s": tv + uv for t, tv in _TENS.items() for u, uv in _ORDINAL_UNITS.items()},
+}
 
 
 LEXICON = Lexicon(
@@ -34,6 +48,7 @@ LEXICON = Lexicon(
     unit_hyphen=True,
     slash_fractions=True,
     share_words=("of",),
+    scaled_money_units={"pounds": "GBP", "pound": "GBP", "Pounds": "GBP"},
     fraction_over={"over": True, "out of": False},
     uncertainty_marks=("±", "+/-", "+-"),
     per_words=("per", "/"),
@@ -50,11 +65,12 @@ LEXICON = Lexicon(
                     "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
                     "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
                     "thousandth": 1e3, "thousandths": 1e3, "millionth": 1e6, "millionths": 1e6,
-                    "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12},
+                    "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12,
+                    **_ORDINAL_DENOMINATORS},
     units={
         "dollars": "USD", "dollar": "USD", "US dollars": "USD", "U.S. dollars": "USD", "USD": "USD",
         "cents": "USD*0.01", "cent": "USD*0.01",
-        "euros": "EUR", "euro": "EUR", "EUR": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
+        "euros": "EUR", "euro": "EUR", "EUR": "EUR", "€": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
         "GBP": "GBP", "pence": "GBP*0.01", "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY",
         "yen": "JPY", "JPY": "JPY", "won": "KRW", "KRW": "KRW", "dong": "VND", "đồng": "VND",
         "VND": "VND", "rupees": "INR", "rupee": "INR", "INR": "INR", "baht": "THB", "THB": "THB",
