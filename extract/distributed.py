@@ -48,6 +48,7 @@ class Job:
     store: str
     lang: str | None = None
     max_bytes: int = 256 * 1024 * 1024
+    cwd: str = ""  # relative paths are the driver's: workers may run elsewhere
 
 
 @dataclasses.dataclass
@@ -85,11 +86,12 @@ def extract_chunk(items: list[tuple[str, str]], job: Job) -> ChunkResult:
     docs, figures = [], []
     for path, doc_id in items:
         try:
-            doc = read_document(path, doc_id, job.max_bytes)
+            doc = read_document(os.path.join(job.cwd, path), doc_id, job.max_bytes)
         except DocumentError as exc:
             out.failed += 1
-            out.errors.append((exc.path, exc.reason))
+            out.errors.append((path, exc.reason))
             continue
+        doc = replace(doc, path=path)  # stored as the user wrote it, as the serial CLI does
         try:
             figs, problems = extract_figures(doc, job.lang)
         except Exception as exc:  # one document's crash must not end the chunk
@@ -190,6 +192,7 @@ class DaskPool:
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler)
+            self.client.wait_for_workers(1, timeout=120)
         else:
             self.cluster = LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
                                         dashboard_address=None, silence_logs=logging.ERROR)
@@ -311,7 +314,8 @@ def run(args: argparse.Namespace) -> int:
     except Exception as exc:
         print(f"{args.store}: cannot open the store: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    job = Job(store=os.path.abspath(args.store), lang=args.lang, max_bytes=args.max_bytes)
+    job = Job(store=os.path.abspath(args.store), lang=args.lang, max_bytes=args.max_bytes,
+              cwd=os.getcwd())
     workers = args.jobs or os.cpu_count() or 1
     stats = cli.Stats()
     report = cli.Reporter(args.paths, args.quiet)

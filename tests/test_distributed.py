@@ -198,3 +198,17 @@ def test_cli_writes_while_the_dashboard_reads(corpus, serial_store, tmp_path):
             proc.wait()
     assert reads >= 3 and seen == sorted(seen)  # it grew while being read
     assert figures_jsonl(store_dir) == figures_jsonl(serial_store)
+
+
+def test_a_chunk_reads_relative_paths_from_the_drivers_folder(tmp_path, monkeypatch):
+    from extract.distributed import Job, extract_chunk
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c/a.txt").write_text("Hơn 4.000 đại biểu dự họp.\n", encoding="utf-8")
+    monkeypatch.chdir("/")  # the worker runs elsewhere
+    job = Job(store=str(tmp_path / "s"), cwd=str(tmp_path))
+    res = extract_chunk([("c/a.txt", "a.txt"), ("c/missing.txt", "missing.txt")], job)
+    assert (res.documents, res.figures, res.failed) == (1, 1, 1)
+    assert res.errors == [("c/missing.txt", "no such file or directory")]
+    docs = Store(tmp_path / "s").documents_frame()
+    assert list(docs.source) == ["c/a.txt"] and list(docs.lang) == ["vi"]
