@@ -143,6 +143,8 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
     hit = lex.word_after("units", unit_text, unit_at, gap)
     if not hit and lex.data.unit_hyphen and unit_text is text:
         hit = lex.word_after("units", text, pos, "-")  # 'a 3-inch pipe', 'an 18-month delay'
+    if not hit and lex.data.unit_brackets and unit_text is text:
+        hit = _bracketed_unit(text, pos, lex)  # '20 (kg)'
     if hit and (half or hit[1] <= s_end + (unit_at - pos if unit_text is not text else 0)):
         spec = lex.data.units[hit[0]]
         if m.has_scale and hit[0] in lex.data.scaled_money_units \
@@ -177,6 +179,17 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
                 m.classifier = cls[0]
     m.outer_end = max(m.outer_end, m.end)
     _qualifier_after(text, m, lex, gap)
+
+
+def _bracketed_unit(text: str, pos: int, lex: Compiled):
+    """(unit, end) of a unit written in one of the language's bracket pairs: '20 (kg)', '20 [kg]'."""
+    at = _skip_spaces(text, pos)
+    for pair in lex.data.unit_brackets:
+        if text.startswith(pair[0], at):
+            hit = lex.word_after("units", text, at + 1, "")
+            if hit and text.startswith(pair[1], hit[1]):
+                return hit[0], hit[1] + 1
+    return None
 
 
 def _fraction(text: str, s_end: int, m: Mention, lex: Compiled) -> None:

@@ -29,8 +29,12 @@ NUMERAL_TABLES = (("digits", "digit"), ("additive_tens", "tens"), ("multipliers"
                   ("decimal_words", "point"), ("half_after", "half"), ("after_tens_only", "after_tens"),
                   ("lead_articles", "article"), ("fraction_words", "fraction"))
 
-# a digit string with thousands groups or a decimal part; '.77' on its own after a space
-DIGITS = r"(?:\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*|(?<![\p{L}\p{N}.,])\.\d+)"
+# Unicode vulgar fractions: '½ tbsp', '2½ miles' (numbers.digit_value reads them)
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+
+# a digit string with thousands groups or a decimal part; '.77' on its own after a space; a whole
+# number with a vulgar fraction
+DIGITS = r"(?:\d*[" + VULGAR_FRACTIONS + r"](?!\d)|\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*|(?<![\p{L}\p{N}.,])\.\d+)"
 
 
 _LATIN_EDGE = regex.compile(r"[\p{Latin}\p{N}]")

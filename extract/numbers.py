@@ -16,9 +16,10 @@ Separators are the language's policy; a hint beats a guess:
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
-from .lexicon import Compiled
+from .lexicon import VULGAR_FRACTIONS, Compiled
 
 
 def digit_value(s: str, lex: Compiled) -> float:
@@ -32,6 +33,8 @@ def digit_value(s: str, lex: Compiled) -> float:
 
 def _digit_value(s: str, lex: Compiled) -> float:
     s = s.replace("\u00A0", " ").replace("\u202F", " ").replace("\u2009", " ").replace(" ", "")
+    if s[-1:] in VULGAR_FRACTIONS and s:  # '½', '2½'
+        return (float(int(s[:-1])) if len(s) > 1 else 0.0) + unicodedata.numeric(s[-1])
     if "/" in s:  # a fraction '3/4' (slash_fractions)
         num, den = s.split("/", 1)
         return int(num) / int(den) if int(den) else float("nan")

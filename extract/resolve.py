@@ -259,6 +259,9 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
         if a.entity in lex.data.counter_words and between.lstrip().startswith(a.entity):
             between = between.lstrip()[len(a.entity):]  # 'từ 1.400 chiếc năm 2019 lên 3.500 chiếc'
+        if lex.data.unit_hyphen and between[:2] in ("- ", "-\t") and between[1:].strip() and b.unit_written \
+                and not a.unit:
+            between = between[1:]  # '8- to 16-meter': a hyphen left hanging for the unit written once
         role = _series_roles(text, s_start, a, b, front, between, lex, gap)
         if not role and b.outer_start < b.start and not between.strip(" \t"):
             # 'khoảng 1000 tới 2000', 'từ 5% lên tới 7%': b's qualifier is the word joining the pair
@@ -267,6 +270,10 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
             if role:
                 b.outer_start, b.approx = b.start, "exact"
         if not role:
+            if lex.data.and_list_shares_unit and not (a.unit or a.entity or a.has_scale) \
+                    and (b.unit_written or b.entity) and _only(between, lex, "and_words", strict=True):
+                _share_unit(a, b)  # '45 and 50 mg': a list, not a range, written with one unit
+                a.entity = b.entity
             continue
         _share_unit(a, b)
         if role[0] == "low" and not a.value <= b.value:

@@ -59,6 +59,7 @@ class Lexicon:
     units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
     units_before: dict = field(default_factory=dict)  # surface before a number -> unit ($, US$, €, USD)
     unit_hyphen: bool = False      # a hyphen may join a number to its unit ('a 3-inch pipe', 'an 18-month delay')
+    unit_brackets: tuple = ()      # bracket pairs a unit may stand in right after the number ('()': '20 (kg)')
     uncertainty_marks: tuple = ()  # '2,000.45±0.01 pounds': the uncertainty stays inside the one figure
     per_words: tuple = ()          # between two units, makes a rate ('$350 per kg' -> USD/kg, '$15.4/hour')
     half_inside: dict = field(default_factory=dict)  # between number and unit, adds a half: 个半 -> 个 (the unit then reads 个月)
@@ -112,6 +113,8 @@ class Lexicon:
     range_joiners: tuple = ()      # -, –, ~, 至, to (a range X-Y)
     between_words: tuple = ()      # between ... and
     and_words: tuple = ()          # and (between X and Y)
+    and_list_shares_unit: bool = False  # 'X and Y unit' without 'between': a bare X takes Y's unit and noun
+                                   # ('45 and 50 mg' -> 45 mg; '45 and 50 cases' -> 45 cases), with no series
     time_words: tuple = ()         # time phrases that may stand between the members of a series (hiện nay, cuối)
     period_glue: tuple = ()        # words tying a time to a series member (从2020年的X, 从去年的X, từ mức X)
     period_before_figure: bool = False  # a member's year stands before it (从2020年的X), not after (X năm 2023)
