@@ -141,7 +141,10 @@ class Compiled:
         if data.leading_decimal:  # ',77': the decimal mark opens the number
             digits = r"(?:(?<![\p{L}\p{N}.,])%s(?=\d))?%s" % (regex.escape(data.decimal_mark), DIGITS)
         # '1.3e6', '12.32e+14': a power of ten written after the digits
-        digits = r"(?:%s)(?:(?<=\d)e[+-]?\d{1,3}(?![\p{L}\p{N}]))?" % digits
+        power = r"e[+-]?\d{1,3}(?![\p{L}\p{N}])"
+        if data.powers:  # '1.1^23', '2.5^-1', '3×10^8', '2.48×10−5', '5.5x10-3', '8x2^10'
+            power += r"|\^[-+−]{0,2}\d{1,3}(?!\d)|[×x](?:\d{1,3}\^[-+−]{0,2}\d{1,3}|10[-−]\d{1,3})(?!\d)"
+        digits = r"(?:%s)(?:(?<=\d)(?:%s))?" % (digits, power)
         if data.slash_fractions:  # '3/4': numerator and denominator up to three digits
             digits = r"(?:(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/])|%s)" % digits
         skip = r"(?P<x>%s)|" % alternation(self.data.not_numbers) if self.data.not_numbers else ""

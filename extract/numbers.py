@@ -35,6 +35,8 @@ def _digit_value(s: str, lex: Compiled) -> float:
     s = s.replace("\u00A0", " ").replace("\u202F", " ").replace("\u2009", " ").replace(" ", "")
     if s[-1:] in VULGAR_FRACTIONS and s:  # '½', '2½'
         return (float(int(s[:-1])) if len(s) > 1 else 0.0) + unicodedata.numeric(s[-1])
+    if "^" in s or "×" in s or "x" in s:  # '1.1^23', '2.48×10−5', '8x2^10' (powers)
+        return _power_value(s, lex)
     if "/" in s:  # a fraction '3/4' (slash_fractions)
         num, den = s.split("/", 1)
         return int(num) / int(den) if int(den) else float("nan")
@@ -56,6 +58,18 @@ def _digit_value(s: str, lex: Compiled) -> float:
     if three and mark in lex.data.three_digit_group_marks:
         return float("".join(groups))
     return float(groups[0] + "." + groups[1])
+
+
+def _power_value(s: str, lex: Compiled) -> float:
+    factor, power = 1.0, s
+    for times in "×x":
+        if times in s:
+            mantissa, power = s.split(times, 1)
+            factor = _digit_value(mantissa, lex)
+            break
+    base, exp = power.split("^", 1) if "^" in power else ("10", power[2:])
+    negative = (exp.count("-") + exp.count("−")) % 2 == 1  # '1.1^--23' = 1.1^23
+    return factor * _digit_value(base, lex) ** ((-1 if negative else 1) * int(exp.lstrip("+-−")))
 
 
 def is_grouped_or_decimal(s: str) -> bool:

@@ -225,6 +225,9 @@ def _is_year(m: Mention) -> bool:
             and 1800 <= m.num.value <= 2100 and not m.has_scale and m.unit in ("", "year"))
 
 
+_POWER = regex.compile(r"\d(?:e[+-]?\d|\^|[×x]\d)")
+
+
 def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mention], lex: Compiled) -> None:
     """A number with no unit, no noun, no qualifier and no partner is a label, not a figure,
     unless it stands alone (a table cell, a heading)."""
@@ -235,6 +238,8 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
             continue
         if "fraction" in m.notes:  # 'one over three', 'two thirds of the cake': a share, not a label
             continue
+        if m.num.tokens[0].kind == "num" and _POWER.search(m.num.tokens[0].text):
+            continue  # 'a factor of 2.48×10−5': scientific notation measures, it does not label
         if _stands_alone(text, s_start, s_end, m):
             continue
         if not lex.data.spaced and m.num.words_only and len(m.num.tokens) > 1:

@@ -24,6 +24,8 @@ class Lexicon:
     space_groups: bool = True      # '816 000' is one number
     slash_fractions: bool = False  # '3/4', '2 1/4 miles' are one number each (a date when nothing says fraction)
     leading_decimal: bool = False  # ',77' / '.5': the decimal mark may open a number (0.77)
+    powers: bool = False           # a power written after the digits is part of the number: '1.1^23',
+                                   # '3×10^8', '2.48×10−5', '5.5x10-3' (a hyphen as minus after x10), '8x2^10'
 
     # --- number words ---------------------------------------------------
     digits: dict = field(default_factory=dict)        # word -> value of a unit digit (0-9, en also 10-19 and tens)

@@ -48,6 +48,7 @@ LEXICON = Lexicon(
     unit_hyphen=True,
     unit_brackets=("()", "[]", "{}", "<>"),
     slash_fractions=True,
+    powers=True,
     share_words=("of",),
     scaled_money_units={"pounds": "GBP", "pound": "GBP", "Pounds": "GBP"},
     fraction_over={"over": True, "out of": False},
