@@ -167,7 +167,7 @@ class _Reader:
         ``ahead``: the tokens after ``t`` in the run (``nxt`` is the first of them)."""
         k, v, lex = t.kind, t.value, self.lex
         ahead = ahead if ahead is not None else ([nxt] if nxt is not None else [])
-        if self.prev == "point":
+        if self.prev in ("point", "pointtens"):
             return self._decimal_digits(t)
         if k == "article" and self.prev == "fraction" and self.digit is None and not self.total \
                 and nxt is not None and nxt.kind == "scale":
@@ -262,7 +262,7 @@ class _Reader:
             if self.last_mult == 10 and self.prev == "mult":
                 return False
         elif k == "point":
-            if self.prev is None or nxt is None or nxt.kind not in ("digit", "num"):
+            if self.prev is None or nxt is None or nxt.kind not in ("digit", "num", "tens"):
                 return False
             digit = self.digit or 0
             self.section += digit * self.last_place / 10 if self.elided else digit  # 两千三点一
@@ -310,6 +310,17 @@ class _Reader:
         """After a decimal word, digits are read one by one (三点一四, hai chấm hai ba, nought four)."""
         if t.kind == "num" and t.text.isdigit() and not self.decimals:
             self.fraction = float("0." + t.text)
+        elif self.prev == "pointtens":  # 'point seventy-one': the tens' digit then this one
+            if t.kind != "digit" or not isinstance(t.value, int) or not 0 < t.value < 10:
+                return False
+            self.decimals = self.decimals[:-1] + str(t.value)
+            self.fraction = float("0." + self.decimals)
+        elif t.kind in ("digit", "tens") and not self.decimals and isinstance(t.value, int) and 10 <= t.value < 100:
+            self.decimals = str(t.value)  # 'nought point eleven', 'two hundred point seventy-one'
+            self.fraction = float("0." + self.decimals)
+            if t.kind == "tens":
+                self.prev = "pointtens"
+                return True
         elif t.kind == "digit" and isinstance(t.value, int) and t.value < 10:
             self.decimals += str(t.value)
             self.fraction = float("0." + self.decimals)

@@ -37,7 +37,7 @@ LEXICON = Lexicon(
     additive_tens=_TENS,
     multipliers={"hundred": 100},
     scales={"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-                           "mln": 1e6, "bln": 1e9, "bn": 1e9, "mn": 1e6, "tn": 1e12, "trn": 1e12,
+                           "mln": 1e6, "bln": 1e9, "bn": 1e9, "mn": 1e6, "tn": 1e12, "trn": 1e12, "tln": 1e12, "k": 1e3,
                            "lakh": 1e5, "crore": 1e7, "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12,
                            "dz": 12, "dzs": 12},
     scale_suffixes={"k": 1e3, "K": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9},
