@@ -374,16 +374,16 @@ def _share_unit(a: Mention, b: Mention) -> None:
             y.unit = x.unit
     if not a.unit and b.unit:
         a.unit, a.kind = b.unit, b.kind
-        scale = b.num.scale
-        if b.has_scale and not a.has_scale and scale > 1 and a.value * scale <= b.value * 1.0001 + 1e-9 \
-                and abs(a.value) < abs(b.value / scale) + 1e-9 + abs(b.value):
-            a.value *= scale
-            a.has_scale = True
-        _, factor = 1, 1
     elif a.unit and not b.unit:
         b.unit, b.kind = a.unit, a.kind
         if a.has_scale and not b.has_scale and a.num.scale > 1:
             b.value *= a.num.scale
+    # 'between 3 and 5 million', '$2-3 billion': a bare low end takes the high end's scale
+    scale = b.num.scale
+    if b.has_scale and not a.has_scale and scale > 1 and a.unit == b.unit \
+            and a.value * scale <= b.value * 1.0001 + 1e-9:
+        a.value *= scale
+        a.has_scale = True
 
 
 # --- periods ---------------------------------------------------------------

@@ -8,13 +8,12 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.seeding import engine_works, gold_store, seed_documents
+from dashboard.seeding import seed_documents
 from extract.figure import Figure
 from extract.store import Store
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
-GOLD = pathlib.Path("/work/shared/gold/seeds.jsonl")
 
 
 def page_file(name: str) -> str:
@@ -23,14 +22,9 @@ def page_file(name: str) -> str:
 
 @pytest.fixture
 def store(tmp_path, monkeypatch) -> Store:
-    """The seeds, extracted by the engine when it runs, else their gold figures."""
+    """The seeds, extracted by the engine."""
     store = Store(tmp_path / "data")
-    if engine_works():
-        store.ingest_documents(seed_documents())
-    elif GOLD.exists():
-        gold_store(store, GOLD)
-    else:
-        pytest.skip("engine not working yet and no gold file")
+    store.ingest_documents(seed_documents())
     monkeypatch.setenv("FIGURES_DATA", str(store.folder))
     return store
 
@@ -82,10 +76,9 @@ def test_empty_store_says_how_to_fill_it(tmp_path, monkeypatch):
     monkeypatch.setenv("FIGURES_DATA", str(tmp_path / "empty"))
     at = run("overview")
     assert "store is empty" in at.info[0].value
-    if engine_works():  # the button extracts the seeds into the (empty) store
-        at.button(key="o_seed").click().run()
-        assert len(Store(tmp_path / "empty").known_documents()) == len(seed_documents())
-        assert at.metric[0].value == str(len(seed_documents()))
+    at.button(key="o_seed").click().run()  # the button extracts the seeds into the (empty) store
+    assert len(Store(tmp_path / "empty").known_documents()) == len(seed_documents())
+    assert at.metric[0].value == str(len(seed_documents()))
 
 
 def test_figures_table_filters_and_links(store):

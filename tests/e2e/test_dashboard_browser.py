@@ -15,12 +15,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.seeding import engine_works, gold_store, seed_documents
+from dashboard.seeding import seed_documents
 from extract.store import Store, StoredDocument, sha256_text
 
 from e2e_app import App
 
-GOLD = pathlib.Path("/work/shared/gold/seeds.jsonl")
 EVIL_ID = "evil.txt"
 EVIL = ('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
         "\nThe council approved 12 new schools.\n")
@@ -29,19 +28,13 @@ TIMEOUT = 30_000
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Store:
-    """Seeds through the real extractor when it runs, else the seeds' gold figures."""
+    """The seeds through the real extractor, and a document full of markup."""
     store = Store(tmp_path_factory.mktemp("store"))
     evil = StoredDocument(id=EVIL_ID, text=EVIL, lang="en", sha256=sha256_text(EVIL))
-    if engine_works():
-        summary = store.ingest_documents(seed_documents())
-        assert summary["failed"] == 0, summary["errors"]
-        if store.ingest_documents([evil])["failed"]:  # this test is about escaping, not extraction
-            store.write_batch([evil], [])
-    else:
-        if not GOLD.exists():
-            pytest.skip("engine not working yet and no gold file to build the store from")
-        gold_store(store, GOLD)
-        store.write_batch([evil], [], version="gold")
+    summary = store.ingest_documents(seed_documents())
+    assert summary["failed"] == 0, summary["errors"]
+    if store.ingest_documents([evil])["failed"]:  # this test is about escaping, not extraction
+        store.write_batch([evil], [])
     return store
 
 
