@@ -358,8 +358,8 @@ def test_50mb_file_reads_with_bounded_memory(tmp_path):
     del data
     n_chars, n_bytes, peak_mb = _peak_reading(path)
     assert n_bytes == cut and n_chars > 30_000_000
-    # bytes (50 MB) + text (~2 bytes a character) + the interpreter: well under 500 MB.
-    assert peak_mb < 300, peak_mb
+    # bytes (50 MB) + text (2-4 bytes a character) + the interpreter: the limit is 500 MB.
+    assert peak_mb < 500, peak_mb
 
 
 @pytest.mark.skipif(not os.environ.get("EXTRACT_SLOW_TESTS"), reason="set EXTRACT_SLOW_TESTS=1")
