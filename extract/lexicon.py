@@ -74,20 +74,33 @@ def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
 
-def _token_regex(digits: str, skip: str, words) -> regex.Pattern:
+def _token_regex(digits: str, not_numbers: list, words) -> regex.Pattern:
     """Digit strings and number words. The words go in as named lists (a set look-up, about
     three times faster than an alternation); Latin-script words keep their word boundaries. A
     Latin word of several words ('thirty fifths') is matched as written, one space between, so the
     list's longest match beats its first word."""
     latin = [w for w in words if _is_latin_edge(w[0]) and _is_latin_edge(w[-1]) and "  " not in w]
     other = [w for w in words if w not in set(latin)]
+    # words that look like numbers but are not (tỷ lệ, một số): matched first, then skipped
+    skip_latin = [w for w in not_numbers if _is_latin_edge(w[0]) and _is_latin_edge(w[-1])]
+    skip_other = [w for w in not_numbers if w not in set(skip_latin)]
+    skip_parts = ([r"(?<![\p{L}\p{M}\p{N}])\L<notnum>(?![\p{L}\p{M}\p{N}])"] if skip_latin else []) \
+        + ([alternation(skip_other)] if skip_other else [])
+    skip = r"(?P<x>%s)|" % "|".join(skip_parts) if skip_parts else ""
     parts = []
     if latin:
         parts.append(r"(?<![\p{L}\p{M}\p{N}])\L<latin>(?![\p{L}\p{M}\p{N}])")
     if other:
         parts.append(alternation(other))
-    return regex.compile(r"(?P<d>%s)|%s(?P<w>%s)" % (digits, skip, "|".join(parts) or r"(?!x)x"),
-                         latin=latin or [""])
+    # Fail fast where no token can start (inside a word, or at a letter no number word
+    # begins with): the full alternatives are tried only where a token may start.
+    firsts = {w[0] for w in latin + skip_latin}
+    others = {w[0] for w in other + skip_other}
+    starts = r"[^\p{L}\p{M}\s]" + ("|[%s]" % regex.escape("".join(sorted(others))) if others else "")
+    word_starts = r"(?<![\p{L}\p{M}\p{N}])(?=[%s])" % regex.escape("".join(sorted(firsts))) if firsts else r"(?!x)x"
+    guard = r"(?=%s)|%s" % (starts, word_starts)
+    return regex.compile(r"(?:%s)(?:(?P<d>%s)|%s(?P<w>%s))" % (guard, digits, skip, "|".join(parts) or r"(?!x)x"),
+                         latin=latin or [""], notnum=skip_latin or [""], ignore_unused=True)
 
 
 def _variants(word: str, converters) -> set:
@@ -147,9 +160,9 @@ class Compiled:
         digits = r"(?:%s)(?:(?<=\d)(?:%s))?" % (digits, power)
         if data.slash_fractions:  # '3/4': numerator and denominator up to three digits
             digits = r"(?:(?<![\d/.,])\d{1,3}/\d{1,3}(?![\d/])|%s)" % digits
-        skip = r"(?P<x>%s)|" % alternation(self.data.not_numbers) if self.data.not_numbers else ""
-        digits = digits.replace(r"\d", "[0-9]")  # the clean view folds full-width digits; int() refuses some \d
-        self.token_rx = _token_regex(digits, skip, self.numeral_words)
+        not_numbers = list(self.data.not_numbers)
+        digits = "(?a:%s)" % digits  # ASCII \d: the clean view folds full-width digits; int() refuses some \d
+        self.token_rx = _token_regex(digits, not_numbers, self.numeral_words)
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}
         self._indexes: dict[str, tuple] = {}
