@@ -197,7 +197,8 @@ class DaskPool:
         else:
             self.cluster = local_cluster(workers)
             self.client = Client(self.cluster)
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        # task slots: every thread of every worker (scheduler_info() lists only a few workers)
+        self.workers = max(1, sum(self.client.nthreads().values()) or workers)
 
     def submit(self, fn: Callable, *args):
         return self.client.submit(fn, *args, pure=False)

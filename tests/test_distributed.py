@@ -212,3 +212,17 @@ def test_a_chunk_reads_relative_paths_from_the_drivers_folder(tmp_path, monkeypa
     assert res.errors == [("c/missing.txt", "no such file or directory")]
     docs = Store(tmp_path / "s").documents_frame()
     assert list(docs.source) == ["c/a.txt"] and list(docs.lang) == ["vi"]
+
+
+def test_an_existing_cluster_by_its_scheduler_address(tmp_path, capsys):
+    from extract.distributed import local_cluster
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Hơn 4.000 đại biểu dự họp.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("It hired 300 workers.\n", encoding="utf-8")
+    with local_cluster(1) as cluster:
+        status, err = cli_run(capsys, corpus, "--store", tmp_path / "s", "--engine", "dask",
+                              "--scheduler", cluster.scheduler_address)
+    assert status == 0, err
+    assert "2 documents, 2 figures, 0 skipped, 0 failed" in err
