@@ -315,6 +315,8 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
         return ("from", "to")
     # '186 MW, tăng từ 98 MW': the new value first, then the change verb and the old one
     back = between.strip(" \t,")
+    if "," in back:  # '7.15% of new-vehicle sales, up from 6.0%': the change phrase follows the comma
+        back = back.rsplit(",", 1)[1].strip()
     opener = lex.word_before("from_words", back, len(back), "")
     if opener and _is_change_phrase(back[:opener[1]].strip(), lex) and back[:opener[1]].strip() \
             and _compatible(a, b) and not lex.word_after("to_words", text, b.outer_end, gap):

@@ -256,6 +256,8 @@ LEXICON = Lexicon(
     between_words=("between", "Between"),
     and_words=("and",),
     and_list_shares_unit=True,
+    time_words=("today", "now", "currently", "at present", "a year earlier", "a year ago", "last year",
+                "this year", "previously", "in the year-earlier period"),
     quarter_words={"first quarter": "-Q1", "second quarter": "-Q2", "third quarter": "-Q3",
                    "fourth quarter": "-Q4", "Q1": "-Q1", "Q2": "-Q2", "Q3": "-Q3", "Q4": "-Q4",
                    "first half": "-H1", "second half": "-H2", "H1": "-H1", "H2": "-H2",
