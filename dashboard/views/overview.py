@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard import charts, data, seeding
 from dashboard.formatting import md_escape, source_link, unit_label
 
-MAX_SERIES_CHARTS = 6  # each plotly chart costs the browser 0.3-2 s to draw
+MAX_SERIES_CHARTS = 2  # each plotly chart costs the browser 0.3-2 s to draw: the first page stays light
 
 st.title("Figures from news text")
 folder, version = data.store_folder(), data.token()
