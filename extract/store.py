@@ -423,6 +423,12 @@ class Store:
                 corrected_value REAL, corrected_unit TEXT, note TEXT NOT NULL DEFAULT '',
                 updated_at REAL NOT NULL)""")
             con.execute("CREATE INDEX IF NOT EXISTS reviews_doc ON reviews(doc)")
+            # every acknowledged review, in the order written: two people reviewing the same
+            # figure both keep their verdict on record; `reviews` holds the current one
+            con.execute("""CREATE TABLE IF NOT EXISTS review_log (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, figure_id TEXT NOT NULL, doc TEXT NOT NULL,
+                state TEXT NOT NULL, corrected_value REAL, corrected_unit TEXT,
+                note TEXT NOT NULL DEFAULT '', updated_at REAL NOT NULL)""")
 
     def _reviews_token(self) -> tuple:
         """(count, newest update): cheap, and changes with every review written."""
@@ -445,8 +451,10 @@ class Store:
                    ON CONFLICT(figure_id) DO UPDATE SET doc=excluded.doc, state=excluded.state,
                      corrected_value=excluded.corrected_value, corrected_unit=excluded.corrected_unit,
                      note=excluded.note, updated_at=excluded.updated_at""",
-                (figure_id, doc, state, None if corrected_value is None else float(corrected_value),
-                 corrected_unit or None, note or "", time.time()))
+                row := (figure_id, doc, state, None if corrected_value is None else float(corrected_value),
+                        corrected_unit or None, note or "", time.time()))
+            con.execute("""INSERT INTO review_log (figure_id, doc, state, corrected_value, corrected_unit,
+                           note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)""", row)
             con.execute("COMMIT")
 
     def delete_review(self, figure_id: str) -> None:
@@ -466,6 +474,12 @@ class Store:
         return df.astype({"figure_id": "str", "doc": "str", "state": "str",
                           "corrected_value": "float64", "corrected_unit": "object",
                           "note": "str", "updated_at": "float64"})
+
+    def review_log_frame(self) -> pd.DataFrame:
+        """Every acknowledged review, oldest first (the audit trail behind ``reviews_frame``)."""
+        with _closing(self._sqlite()) as con:
+            rows = con.execute(f"SELECT seq, {', '.join(REVIEW_COLUMNS)} FROM review_log ORDER BY seq").fetchall()
+        return pd.DataFrame(rows, columns=["seq", *REVIEW_COLUMNS])
 
     def review_progress(self) -> tuple[int, int]:
         """(reviewed, total) over the current figures."""
