@@ -41,16 +41,6 @@ def fake_engine(monkeypatch):
     return digits_engine
 
 
-def engine_works() -> bool:
-    try:
-        extract.extract_text("hơn 4.000 đại biểu")
-    except NotImplementedError:
-        return False
-    return True
-
-
-needs_engine = pytest.mark.skipif(not engine_works(), reason="engine not implemented yet")
-
 
 def run_cli(capsys, *argv) -> tuple[int, str, str]:
     status = cli.main([str(a) for a in argv])
@@ -285,7 +275,6 @@ def run_module(*argv) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, encoding="utf-8", timeout=300)
 
 
-@needs_engine
 def test_seeds_end_to_end_every_text_is_the_exact_slice():
     proc = run_module(SEEDS)
     assert proc.returncode == 0, proc.stderr
@@ -298,7 +287,6 @@ def test_seeds_end_to_end_every_text_is_the_exact_slice():
     assert proc.stderr.strip().startswith(f"extract: {len(texts)} documents, {len(rows)} figures")
 
 
-@needs_engine
 def test_mixed_folder_end_to_end(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", {**BAD, "good.txt": (SEEDS / sorted(
         p.name for p in SEEDS.iterdir())[0]).read_bytes()})

@@ -26,16 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 REGRESSIONS = ROOT / "fuzz" / "regressions.jsonl"
 
 
-def engine_works() -> bool:
-    try:
-        extract.extract_text("hơn 4.000 đại biểu")
-    except NotImplementedError:
-        return False
-    return True
-
-
-needs_engine = pytest.mark.skipif(not engine_works(), reason="engine not implemented yet")
-
 # Pieces news text is made of, and the pieces that break naive extractors.
 NUMBERS = ["4.000", "61.000", "1.234,5", "2,5", "16.98", "26,6", "1,234.5", "22.5", "0",
            "２０２３", "１２．５", "٣٤", "१२", "10-15", "3至5", "9/11/2021", "15:28", "1e9",
@@ -139,14 +129,12 @@ def test_any_html_gives_text_or_a_clean_error(html):
 
 # ---------------------------------------------------------------- the extractor
 
-@needs_engine
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(any_text, st.sampled_from([None, "vi", "zh", "en"]))
 def test_any_text_extracts_without_raising(text, lang):
     extract_checked(text, lang)
 
 
-@needs_engine
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(news_like, st.integers(min_value=200, max_value=2000))
 def test_very_long_lines(piece, times):
@@ -184,7 +172,6 @@ def _seconds(text: str, repeat: int = 2) -> float:
     return best
 
 
-@needs_engine
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_time_is_linear_in_the_input(name):
     unit = PATHOLOGICAL[name]
@@ -205,13 +192,11 @@ def _regressions() -> list[dict]:
     return [json.loads(line) for line in REGRESSIONS.read_text("utf-8").splitlines() if line.strip()]
 
 
-@needs_engine
 @pytest.mark.parametrize("case", _regressions(), ids=lambda c: c["id"])
 def test_fuzz_regression(case):
     extract_checked(case["text"], case.get("lang"))
 
 
-@needs_engine
 def test_short_fuzzing_campaign():
     """A few hundred documents of the campaign, in-process (the full run: fuzz/run_fuzz.py)."""
     import importlib.util
