@@ -6,8 +6,9 @@ cd "$(dirname "$0")"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
-.venv/bin/python -m extract seeds --store data -q
+# (this machine's pip prints a warning per missing local mirror folder: hidden, pip's own status kept)
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt 2>&1 | { grep -v "^WARNING: Location" || true; }
+.venv/bin/python -m extract seeds --store data  # prints a summary: documents, figures, skipped, failed
 PORT="${PORT:-8501}"
 echo "Dashboard: open http://localhost:${PORT} in a browser (Ctrl-C stops it)"
 exec .venv/bin/python -m streamlit run dashboard/app.py --server.port "$PORT" --server.headless true

@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
+# (this machine's pip prints a warning per missing local mirror folder: hidden, pip's own status kept)
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt 2>&1 | { grep -v "^WARNING: Location" || true; }
 if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy"; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
