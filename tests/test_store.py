@@ -21,7 +21,7 @@ from extract.store import (GOLD_FIELDS, Store, StoredDocument, figure_id, gold_r
                            sha256_text)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SCORE = pathlib.Path("/work/shared/tools/score.py")
+SCORE = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "score.py"
 
 
 def fake_extract(text: str, doc: str = "", lang: str | None = None) -> list[Figure]:
