@@ -250,3 +250,4 @@ def test_document_text_never_becomes_markdown():
     from dashboard.formatting import md_escape
     out = md_escape("![x](http://evil) <b>*a*</b> [link](javascript:x)")
     assert "![" not in out and "](" not in out and "<b>" not in out and "*a*" not in out
+    assert md_escape("$E = mc^2$") == r"\$E = mc^2\$"  # no LaTeX either

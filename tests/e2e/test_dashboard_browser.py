@@ -22,7 +22,7 @@ from e2e_app import App
 
 EVIL_ID = "evil.txt"
 EVIL = ('<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
-        "\nThe council approved 12 new schools.\n")
+        "\nThe council approved 12 new schools. [click me](javascript:window.__pwned=3) and $x^2$ **bold**\n")
 TIMEOUT = 30_000
 
 
@@ -148,7 +148,9 @@ def test_script_in_a_document_is_shown_as_text(page: Page, app: App, screenshots
     doc_text = frame.get_by_test_id("document-text")
     expect(doc_text).to_contain_text("<script>window.__pwned = 1</script>", timeout=TIMEOUT)
     expect(doc_text).to_contain_text('onerror="window.__pwned = 2"')
+    expect(doc_text).to_contain_text("[click me](javascript:window.__pwned=3) and $x^2$ **bold**")
     assert frame.locator("img").count() == 0 and frame.locator("div script").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0 and page.locator(".katex").count() == 0
     page.wait_for_timeout(500)
     assert page.evaluate("() => window.__pwned") is None
     for f in page.frames:
