@@ -166,6 +166,7 @@ class Compiled:
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}
         self._indexes: dict[str, tuple] = {}
+        self._lookups: dict[tuple, tuple] = {}
         self.abbrev_rx = regex.compile(r"(?:^|(?<=\s))%s\Z" % alternation(self.data.abbreviations)) \
             if self.data.abbreviations else None
 
@@ -191,28 +192,28 @@ class Compiled:
             self._indexes[name] = idx
         return idx
 
-    def _irregular(self, text: str, a: int, b: int) -> bool:
-        a = max(0, a)
-        if not self.data.spaced:
-            return text.find(" ", a, b) >= 0 or text.find("\t", a, b) >= 0
-        return text.find("  ", a, b) >= 0 or text.find("\t", a, b) >= 0
+    def _lookup(self, name: str, gap: str):
+        """(index, gap spec, the spacing that sends a look-up to the regex) for one table and gap."""
+        key = (name, gap)
+        found = self._lookups.get(key)
+        if found is None:
+            # a double space (spaced scripts) or any space (Chinese: 百 分 之) needs the regex
+            found = (self._index(name), _GAPS.get(gap), "  " if self.data.spaced else " ")
+            self._lookups[key] = found
+        return found
 
     def word_before(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that ends at ``pos`` (allowing ``gap``): (word, start)."""
-        spec = _GAPS.get(gap)
-        if spec is not None:
-            idx = self._index(name)
-            if not self._irregular(text, pos - idx[1] - 3, pos):
-                return self._fast_before(idx, text, pos, spec)
+        idx, spec, odd = self._lookup(name, gap)
+        if spec is not None and text.find(odd, max(0, pos - idx[1] - 3), pos) < 0:
+            return self._fast_before(idx, text, pos, spec)
         return self._rx_before(name, text, pos, gap)
 
     def word_after(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
-        spec = _GAPS.get(gap)
-        if spec is not None:
-            idx = self._index(name)
-            if not self._irregular(text, pos, pos + idx[1] + 3):
-                return self._fast_after(idx, text, pos, spec)
+        idx, spec, odd = self._lookup(name, gap)
+        if spec is not None and text.find(odd, pos, pos + idx[1] + 3) < 0:
+            return self._fast_after(idx, text, pos, spec)
         return self._rx_after(name, text, pos, gap)
 
     @staticmethod
