@@ -6,7 +6,8 @@ Corpora, each at least ``--mb`` MB, in the three languages:
 - news: the project's hand-written articles and the seed articles (real prose,
   about one figure per 100-1,600 bytes), repeated until large enough;
 - generated: ``bench/generate.py`` (synthetic sentences, one figure every ~70 bytes:
-  far denser in figures than news, so the slowest case).
+  far denser in figures than news, so the slowest case);
+- seeds: the five seed articles alone (ordinary news, one figure per ~1.6 KB).
 Each corpus is extracted in a fresh process on one core; the script reports
 KB/s by CPU time and by wall time, and the process's peak memory. Then one
 ``--big-mb`` MB file (news prose) goes through the CLI, reporting its peak memory.
@@ -48,14 +49,19 @@ def news_sources() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
-def build_news(folder: pathlib.Path, mb: float) -> None:
-    texts, total, i = news_sources(), 0, 0
+def build_tiled(folder: pathlib.Path, mb: float, texts: list[str], prefix: str) -> None:
+    """``texts`` written as files one after another, again and again, until ``mb`` MB."""
     folder.mkdir(parents=True, exist_ok=True)
+    total, i = 0, 0
     while total < mb * 1e6:
         t = texts[i % len(texts)]
-        (folder / f"news-{i:05d}.txt").write_text(t, encoding="utf-8")
+        (folder / f"{prefix}-{i:05d}.txt").write_text(t, encoding="utf-8")
         total += len(t.encode("utf-8"))
         i += 1
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
 def build_generated(folder: pathlib.Path, mb: float) -> None:
@@ -100,10 +106,11 @@ def main(argv=None):
     a = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
-        build_news(tmp / "news", a.mb)
+        build_tiled(tmp / "news", a.mb, news_sources(), "news")
         build_generated(tmp / "generated", a.mb)
+        build_tiled(tmp / "seeds", a.mb, seed_texts(), "seed")  # ordinary news density
         print(f"{'corpus':10} {'MB':>6} {'figures':>8} {'bytes/fig':>9} {'KB/s cpu':>9} {'KB/s wall':>9} {'peak MB':>8}")
-        for name in ("news", "generated"):
+        for name in ("news", "generated", "seeds"):
             r = measure(tmp / name)
             print(f"{name:10} {r['bytes'] / 1e6:6.2f} {r['figures']:8d} {r['bytes'] / max(1, r['figures']):9.0f} "
                   f"{r['bytes'] / 1e3 / r['cpu']:9.0f} {r['bytes'] / 1e3 / r['wall']:9.0f} {r['peak_mb']:8.0f}")
