@@ -323,16 +323,6 @@ class Compiled:
         m = rx.match(text, pos)
         return (m.group("w"), m.end()) if m else None
 
-    def subunit_rx(self):
-        """'… và 23 xen', '…5角': a number of the smaller coin after a money unit."""
-        rx = self._after.get("subunits")
-        if rx is None:
-            joiners = alternation(self.data.and_words)
-            rx = regex.compile(r"(?:[ \t]*%s)?[ \t]*(?P<n>\d+)[ \t]*(?P<u>%s)"
-                               % (joiners, alternation(self.data.subunits)))
-            self._after["subunits"] = rx
-        return rx
-
     def ends_with_abbreviation(self, text: str, start: int, end: int) -> bool:
         return bool(self.abbrev_rx and self.abbrev_rx.search(text, max(start, end - 12), end))
 

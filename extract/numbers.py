@@ -72,9 +72,6 @@ def _power_value(s: str, lex: Compiled) -> float:
     return factor * _digit_value(base, lex) ** ((-1 if negative else 1) * int(exp.lstrip("+-−")))
 
 
-def is_grouped_or_decimal(s: str) -> bool:
-    return any(c in ".," for c in s) or " " in s
-
 
 @dataclass
 class Token:

@@ -79,16 +79,3 @@ def convert(value: float, unit: str, target: str) -> float:
     """``value`` in ``unit`` expressed in ``target`` (m**2 -> hectare, tonne -> kg)."""
     ureg = registry()
     return ureg.Quantity(value, unit).to(target).magnitude
-
-
-def compatible_units(unit: str, candidates) -> list[str]:
-    """The ``candidates`` that ``unit`` converts to (for the dashboard's converter)."""
-    ureg = registry()
-    out = []
-    for c in candidates:
-        try:
-            if ureg.Unit(unit).dimensionality == ureg.Unit(c).dimensionality:
-                out.append(c)
-        except Exception:
-            continue
-    return out
