@@ -151,30 +151,10 @@ def make_writer(fmt: str, out: IO[str] | None):
 
 # ---------------------------------------------------------------- the store
 
-class StoreSink:
-    """Feeds extracted documents to ``extract.store.Store`` in batches."""
-
-    def __init__(self, folder: str, force: bool):
-        from .store import Store  # the store pulls in duckdb/pyarrow: only when asked
-
-        self.store = Store(folder)
-        self.known = {} if force else self.store.known_documents()
-        self.docs: list[Document] = []
-        self.figures: list[Figure] = []
-
-    def unchanged(self, doc: Document, version: str) -> bool:
-        return self.known.get(doc.id) == (doc.sha256, version)
-
-    def add(self, doc: Document, figures: list[Figure]) -> None:
-        self.docs.append(doc)
-        self.figures.extend(figures)
-        if len(self.docs) >= STORE_BATCH_DOCS:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.docs:
-            self.store.write_batch(self.docs, self.figures)
-            self.docs, self.figures = [], []
+def store_sink(folder: str, force: bool):
+    """The store's incremental batch writer (the store pulls in duckdb/pyarrow: only when asked)."""
+    from .store import Store
+    return Store(folder).batch_writer(force=force, batch_size=STORE_BATCH_DOCS)
 
 
 # ---------------------------------------------------------------- one document
@@ -273,13 +253,13 @@ def _stderr_is_tty() -> bool:
         return False
 
 
-def process(item, args, writer, sink: StoreSink | None, stats: Stats, report: Reporter) -> None:
+def process(item, args, writer, sink, stats: Stats, report: Reporter) -> None:
     """Handle one item of the walk: a Document or a DocumentError."""
     if isinstance(item, DocumentError):
         stats.failed += 1
         report.error(item.path, item.reason)
         return
-    if sink is not None and sink.unchanged(item, _version()):
+    if sink is not None and sink.unchanged(item):
         stats.skipped += 1
         return
     if sink is None:  # plain output: stream the figures, so a 50 MB file costs no more memory than a page
@@ -316,11 +296,6 @@ def process(item, args, writer, sink: StoreSink | None, stats: Stats, report: Re
         sink.add(replace(item, lang=document_lang(item, args.lang, figures)), figures)
 
 
-def _version() -> str:
-    from . import EXTRACTOR_VERSION
-    return EXTRACTOR_VERSION
-
-
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "engine", "serial") != "serial":
         from .distributed import run as run_parallel  # workers write the store themselves
@@ -332,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 2
     try:
-        sink = StoreSink(args.store, args.force) if args.store else None
+        sink = store_sink(args.store, args.force) if args.store else None
     except Exception as exc:
         print(f"{args.store}: cannot open the store: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2

@@ -218,47 +218,36 @@ class Store:
         """
         if extract is None:
             from . import extract_document as extract
-        version = _extractor_version()
-        known = {} if force else self.known_documents()
+        writer = self.batch_writer(force=force, batch_size=batch_size)
         summary = {"documents": 0, "figures": 0, "skipped": 0, "failed": 0, "errors": [],
                    "seconds": 0.0}
         t0 = time.perf_counter()
-        pending_docs: list = []
-        pending_figs: list = []
-
-        def flush() -> None:
-            if pending_docs:
-                self.write_batch(pending_docs, pending_figs, version=version)
-                pending_docs.clear()
-                pending_figs.clear()
-
         for doc in docs:
             if isinstance(doc, BaseException):
                 summary["failed"] += 1
                 summary["errors"].append((getattr(doc, "path", "") or "?",
                                           getattr(doc, "reason", "") or str(doc)))
+            elif writer.unchanged(doc):
+                summary["skipped"] += 1
             else:
-                sha = getattr(doc, "sha256", "") or sha256_text(doc.text)
-                if known.get(doc.id) == (sha, version):
-                    summary["skipped"] += 1
+                try:
+                    figs = extract(doc.text, doc=doc.id, lang=getattr(doc, "lang", None) or None)
+                except Exception as e:  # one bad document must not stop the run
+                    summary["failed"] += 1
+                    summary["errors"].append((doc.id, f"{type(e).__name__}: {e}"))
                 else:
-                    try:
-                        figs = extract(doc.text, doc=doc.id, lang=getattr(doc, "lang", None) or None)
-                    except Exception as e:  # one bad document must not stop the run
-                        summary["failed"] += 1
-                        summary["errors"].append((doc.id, f"{type(e).__name__}: {e}"))
-                    else:
-                        pending_docs.append(doc)
-                        pending_figs.extend(figs)
-                        summary["documents"] += 1
-                        summary["figures"] += len(figs)
-                        if len(pending_docs) >= batch_size:
-                            flush()
+                    writer.add(doc, figs)
+                    summary["documents"] += 1
+                    summary["figures"] += len(figs)
             if on_progress:
                 on_progress(summary)
-        flush()
+        writer.flush()
         summary["seconds"] = time.perf_counter() - t0
         return summary
+
+    def batch_writer(self, force: bool = False, batch_size: int = 200) -> "BatchWriter":
+        """Skips unchanged documents and writes the others in batches (the CLI uses it too)."""
+        return BatchWriter(self, force, batch_size)
 
     def compact(self) -> None:
         """Rewrite the current state into one file per table and drop superseded
@@ -518,18 +507,39 @@ def gold_rows(df: pd.DataFrame) -> list[dict]:
     return out
 
 
+class BatchWriter:
+    """What an incremental run needs from the store: which documents are unchanged (same
+    content hash, same extractor version) and a buffer written as one batch at a time."""
+
+    def __init__(self, store: Store, force: bool, batch_size: int):
+        self.store, self.batch_size = store, batch_size
+        self.version = _extractor_version()
+        self.known = {} if force else store.known_documents()
+        self.docs: list = []
+        self.figures: list = []
+
+    def unchanged(self, doc: Any) -> bool:
+        sha = getattr(doc, "sha256", "") or sha256_text(doc.text)
+        return self.known.get(doc.id) == (sha, self.version)
+
+    def add(self, doc: Any, figures: Iterable[Figure | dict]) -> None:
+        self.docs.append(doc)
+        self.figures.extend(figures)
+        if len(self.docs) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.docs:
+            self.store.write_batch(self.docs, self.figures, version=self.version)
+            self.docs, self.figures = [], []
+
+
 # ---------------------------------------------------------------- corpus ingest
-
-def iter_documents(paths: Iterable[str | os.PathLike]) -> Iterator[Any]:
-    """Documents under the given files/folders, streamed one at a time by the
-    reader (ids relative to each argument), or a ``DocumentError`` per bad file."""
-    from .reader import iter_documents as read_all
-    return read_all(paths)
-
 
 def ingest(paths: Iterable[str | os.PathLike], store: Store | str | os.PathLike = DEFAULT_FOLDER,
            **kwargs) -> dict:
     """Extract a corpus (files/folders) into the store incrementally; returns counts."""
+    from .reader import iter_documents  # streamed one at a time; a DocumentError per bad file
     if not isinstance(store, Store):
         store = Store(store)
     return store.ingest_documents(iter_documents(paths), **kwargs)
