@@ -76,7 +76,6 @@ def _looks_like_phone(s: str) -> bool:
 
 _LETTER_RX = regex.compile(r"[\p{L}]")
 _LATIN_RX = regex.compile(r"[\p{Latin}]")
-_NOT_PUNCT = regex.compile(r"[\p{P}\p{S}\s]")
 _WORDLIKE = regex.compile(r"[^\p{P}\p{S}\s]")
 _OPENING = regex.compile(r"[ \t\"“'‘(]*")
 _PREV_WORD = regex.compile(r"(?r)([\p{L}\p{M}\p{N}&'’.\-]+)[ \t]*\Z")
