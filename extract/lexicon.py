@@ -297,6 +297,13 @@ class Compiled:
             self._after["compiled:" + key] = rx
         return rx
 
+    def longest_first(self, name: str) -> list[str]:
+        """A table's words, longest first (sorted once, not at every call)."""
+        key = "longest:" + name
+        if key not in self._indexes:
+            self._indexes[key] = sorted(self.table(name), key=len, reverse=True)
+        return self._indexes[key]
+
     def mentions_any(self, name: str, text: str, start: int, end: int) -> bool:
         """Does any entry of table ``name`` stand as a word in text[start:end]?"""
         rx = self.compiled("any:" + name, lambda lx: r"(?<![\p{L}\p{M}])%s(?![\p{L}\p{M}])" % alternation(lx.table(name))

@@ -347,7 +347,7 @@ def _only(between: str, lex: Compiled, table: str, strict: bool = False) -> bool
     s = between.strip()
     if not s:
         return False
-    for w in sorted(lex.table(table), key=len, reverse=True):
+    for w in lex.longest_first(table):
         if s == w:
             return True
         if not strict and s.endswith(w) and _is_change_phrase(s[: -len(w)].strip(), lex):
@@ -476,8 +476,7 @@ def _years_after_members(text, s_end, kept, changes, years, distinct) -> bool:
 
 def _quarter(text: str, s_start: int, s_end: int, lex: Compiled) -> str:
     table = lex.table("quarter_words")
-    sentence = text[s_start:s_end]
-    for w in sorted(table, key=len, reverse=True):
-        if w in sentence:
+    for w in lex.longest_first("quarter_words"):
+        if text.find(w, s_start, s_end) >= 0:
             return table[w]
     return ""
