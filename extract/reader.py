@@ -253,6 +253,7 @@ def _refuse_binary_text(text: str, path: str) -> None:
 # ---------------------------------------------------------------- HTML
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _INVISIBLE = ("script", "style", "noscript", "template", "head", "svg", "iframe", "object")
 _BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
@@ -308,6 +309,13 @@ def _visible_text(html: str) -> str:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
+    # a control character from a reference such as '&#1;' is no text, and lxml refuses to
+    # write one back when the tree is edited: clean them out first
+    for el in root.iter():
+        if el.text and _NOT_XML.search(el.text):
+            el.text = _NOT_XML.sub("", el.text)
+        if el.tail and _NOT_XML.search(el.tail):
+            el.tail = _NOT_XML.sub("", el.tail)
     for el in root.xpath("|".join(f"//{tag}" for tag in _INVISIBLE)):
         el.drop_tree()
     for el in root.iter(*_BLOCKS):
