@@ -25,13 +25,19 @@ import regex
 
 # Pinyin written in brackets after a Han character, always with a tone mark.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_EDITS = regex.compile(
+_ZEROWIDTH = r"\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E\u2066-\u2069"
+_SPACES = r"\u00A0\u2000-\u200A\u202F\u205F\u3000"
+_SIMPLE_EDITS = (
     r"(?P<pinyin>(?<=\p{Han})\((?=[a-zü%s]*[%s])[a-zü%s]{1,7}\))" % (_TONED, _TONED, _TONED)
     + r"|(?P<fullwidth>[\uFF01-\uFF5E])"
-    + r"|(?P<zerowidth>[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD\u202A-\u202E\u2066-\u2069])"
-    + r"|(?P<space>[\u00A0\u2000-\u200A\u202F\u205F\u3000])"
-    + r"|(?P<combining>\P{M}\p{M}+)"
+    + r"|(?P<zerowidth>[%s])" % _ZEROWIDTH
+    + r"|(?P<space>[%s])" % _SPACES
 )
+_EDITS = regex.compile(_SIMPLE_EDITS + r"|(?P<combining>\P{M}\p{M}+)")
+# Most texts hold no combining mark at all; for them a guard on the first character lets the
+# scan skip ahead (about ten times faster than trying every alternative at every character).
+_EDITS_NO_MARKS = regex.compile(r"(?=[(\uFF01-\uFF5E%s%s])(?:%s)" % (_ZEROWIDTH, _SPACES, _SIMPLE_EDITS))
+_MARK = regex.compile(r"\p{M}")
 
 
 def _replacement(m: regex.Match) -> str | None:
@@ -63,7 +69,8 @@ class TextView:
         out = io.StringIO()
         last = 0
         clean_len = 0
-        for m in _EDITS.finditer(raw):
+        edits = _EDITS if _MARK.search(raw) else _EDITS_NO_MARKS
+        for m in edits.finditer(raw):
             rep = _replacement(m)
             if rep is None:
                 continue
