@@ -75,21 +75,21 @@ def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
 
 
 def _token_regex(digits: str, not_numbers: list, words) -> regex.Pattern:
-    """Digit strings and number words. The words go in as named lists (a set look-up, about
-    three times faster than an alternation); Latin-script words keep their word boundaries. A
-    Latin word of several words ('thirty fifths') is matched as written, one space between, so the
-    list's longest match beats its first word."""
+    """Digit strings and number words. The words go in as a trie (about twice as fast as the
+    regex module's named lists, three times an alternation); Latin-script words keep their word
+    boundaries. A Latin word of several words ('thirty fifths') is matched as written, one space
+    between, so the longest match beats its first word."""
     latin = [w for w in words if _is_latin_edge(w[0]) and _is_latin_edge(w[-1]) and "  " not in w]
     other = [w for w in words if w not in set(latin)]
     # words that look like numbers but are not (tỷ lệ, một số): matched first, then skipped
     skip_latin = [w for w in not_numbers if _is_latin_edge(w[0]) and _is_latin_edge(w[-1])]
     skip_other = [w for w in not_numbers if w not in set(skip_latin)]
-    skip_parts = ([r"(?<![\p{L}\p{M}\p{N}])\L<notnum>(?![\p{L}\p{M}\p{N}])"] if skip_latin else []) \
+    skip_parts = ([r"(?<![\p{L}\p{M}\p{N}])%s(?![\p{L}\p{M}\p{N}])" % trie(skip_latin)] if skip_latin else []) \
         + ([alternation(skip_other)] if skip_other else [])
     skip = r"(?P<x>%s)|" % "|".join(skip_parts) if skip_parts else ""
     parts = []
     if latin:
-        parts.append(r"(?<![\p{L}\p{M}\p{N}])\L<latin>(?![\p{L}\p{M}\p{N}])")
+        parts.append(r"(?<![\p{L}\p{M}\p{N}])%s(?![\p{L}\p{M}\p{N}])" % trie(latin))
     if other:
         parts.append(alternation(other))
     # Fail fast where no token can start (inside a word, or at a letter no number word
@@ -99,8 +99,31 @@ def _token_regex(digits: str, not_numbers: list, words) -> regex.Pattern:
     starts = r"[^\p{L}\p{M}\s]" + ("|[%s]" % regex.escape("".join(sorted(others))) if others else "")
     word_starts = r"(?<![\p{L}\p{M}\p{N}])(?=[%s])" % regex.escape("".join(sorted(firsts))) if firsts else r"(?!x)x"
     guard = r"(?=%s)|%s" % (starts, word_starts)
-    return regex.compile(r"(?:%s)(?:(?P<d>%s)|%s(?P<w>%s))" % (guard, digits, skip, "|".join(parts) or r"(?!x)x"),
-                         latin=latin or [""], notnum=skip_latin or [""], ignore_unused=True)
+    return regex.compile(r"(?:%s)(?:(?P<d>%s)|%s(?P<w>%s))" % (guard, digits, skip, "|".join(parts) or r"(?!x)x"))
+
+
+def trie(words) -> str:
+    """One pattern for a set of literal words, sharing their prefixes: the engine tries one
+    branch per character instead of every word. Greedy optional tails keep longest-first.
+
+    >>> trie(["ten", "tens", "two"])
+    '(?:t(?:en(?:s)?|wo))'
+    """
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        branches = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:%s)?" % body if "" in node else body
+
+    return "(?:%s)" % emit(root) if root else r"(?!x)x"
 
 
 def _variants(word: str, converters) -> set:
