@@ -52,9 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (errors are still reported)")
-    p.add_argument("--engine", choices=("serial", "processes", "dask"), default="serial",
-                   help="with --store: serial (default, one core), processes (this machine's "
-                        "cores) or dask (a Dask cluster); see extract/distributed.py")
+    p.add_argument("--engine", choices=("auto", "serial", "processes", "dask"), default="auto",
+                   help="auto (default): every core of this machine (processes) when writing "
+                        "only into --store, one process (serial) when figures are streamed to "
+                        "stdout or -o, in document order; dask: a Dask cluster; "
+                        "see extract/distributed.py")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="with --engine dask: the scheduler to use (default: a local cluster)")
     p.add_argument("--jobs", type=int, metavar="N",
@@ -296,8 +298,20 @@ def process(item, args, writer, sink, stats: Stats, report: Reporter) -> None:
         sink.add(replace(item, lang=document_lang(item, args.lang, figures)), figures)
 
 
+def chosen_engine(args: argparse.Namespace) -> str:
+    """``--engine auto``: all cores for a store-only run; a stream of figures stays in one
+    process so its order is the documents' order."""
+    engine = getattr(args, "engine", "serial")
+    if engine != "auto":
+        return engine
+    if args.store and not args.output and (os.cpu_count() or 1) > 1:
+        return "processes"
+    return "serial"
+
+
 def run(args: argparse.Namespace) -> int:
-    if getattr(args, "engine", "serial") != "serial":
+    args.engine = chosen_engine(args)
+    if args.engine != "serial":
         from .distributed import run as run_parallel  # workers write the store themselves
         return run_parallel(args)
     fmt = output_format(args)

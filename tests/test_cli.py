@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -247,12 +248,25 @@ def test_no_progress_bar_when_not_a_terminal(tmp_path, capsys, fake_engine):
     assert "doc/s" not in err and len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("argv, cores, engine", [
+    (["--store", "s"], 2, "processes"),          # an archive run: every core
+    (["--store", "s"], 1, "serial"),             # one core: no pool to start
+    (["--store", "s", "-o", "o.jsonl"], 2, "serial"),  # a stream keeps document order
+    ([], 8, "serial"),
+    (["--store", "s", "--engine", "serial"], 8, "serial"),
+    (["--store", "s", "--engine", "dask"], 8, "dask"),
+])
+def test_default_engine_uses_every_core_for_store_runs(argv, cores, engine, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    assert cli.chosen_engine(cli.build_parser().parse_args(["corpus", *argv])) == engine
+
+
 def test_store_gets_documents_and_skips_unchanged_ones(tmp_path, capsys, fake_engine):
     from extract.store import Store
 
     corpus = write_corpus(tmp_path / "c", {"a.txt": "1 tấn 2", "b.txt": "3 tấn", "bad.txt": b""})
     store_dir = tmp_path / "store"
-    status, out, err = run_cli(capsys, corpus, "--store", store_dir)
+    status, out, err = run_cli(capsys, corpus, "--store", store_dir, "--engine", "serial")
     assert status == 1 and out == ""  # the store is the output; the bad file is reported
     assert "2 documents, 3 figures, 0 skipped, 1 failed" in err
     store = Store(store_dir)
@@ -264,7 +278,7 @@ def test_store_gets_documents_and_skips_unchanged_ones(tmp_path, capsys, fake_en
     assert "1 documents, 2 figures, 1 skipped, 1 failed" in err
     assert len(Store(store_dir).figures_frame()) == 4
 
-    _, _, err = run_cli(capsys, corpus, "--store", store_dir, "--force")
+    _, _, err = run_cli(capsys, corpus, "--store", store_dir, "--force", "--engine", "serial")
     assert "2 documents, 4 figures, 0 skipped" in err
 
 

@@ -60,7 +60,7 @@ def corpus(tmp_path_factory) -> pathlib.Path:
 @pytest.fixture(scope="module")
 def serial_store(corpus, tmp_path_factory) -> pathlib.Path:
     store = tmp_path_factory.mktemp("serial") / "store"
-    assert cli.main([str(corpus), "--store", str(store), "-q"]) == 0
+    assert cli.main([str(corpus), "--store", str(store), "-q", "--engine", "serial"]) == 0
     return store
 
 
