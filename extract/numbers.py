@@ -101,15 +101,18 @@ class Numeral:
 
 def tokens_in(text: str, lex: Compiled, start: int, end: int) -> list[Token]:
     out = []
+    words = lex.numeral_words
     for m in lex.token_rx.finditer(text, start, end):
-        if m.group("d") is not None:
-            out.append(Token("num", m.group("d"), m.start(), m.end(), m.group()))
-        elif m.groupdict().get("x") is not None:
+        which = m.lastgroup  # d (digits), x (a look-alike word) or w (a number word)
+        if which == "x":
             continue  # a word that only looks like a number (tỷ lệ)
+        s = m.group()
+        a, b = m.span()
+        if which == "d":
+            out.append(Token("num", s, a, b, s))
         else:
-            kind, value = lex.numeral_words[m.group()] if m.group() in lex.numeral_words \
-                else _lookup_spaced(m.group(), lex)
-            out.append(Token(kind, value, m.start(), m.end(), m.group()))
+            kind, value = words[s] if s in words else _lookup_spaced(s, lex)
+            out.append(Token(kind, value, a, b, s))
     return out
 
 
