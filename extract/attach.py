@@ -297,7 +297,11 @@ def _subunit(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
 
 
 def _numeral_at(text: str, pos: int, s_end: int, lex: Compiled):
-    toks = tokens_in(text, lex, pos, min(s_end, pos + 40))
+    end = min(s_end, pos + 40)
+    first = lex.token_rx.match(text, pos, end)
+    if first is None or first.lastgroup == "x":
+        return None  # the usual case: no numeral starts here, so no window to scan
+    toks = tokens_in(text, lex, pos, end)
     if not toks or toks[0].start != pos:
         return None
     first_run = next(runs(toks, text, lex))
