@@ -392,7 +392,7 @@ def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> st
 
 def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
     words, skipped = [], ""
-    stop, skip = set(lex.data.entity_stop_words), set(lex.data.entity_skip_words)
+    stop, skip = lex.word_set("entity_stop_words"), lex.word_set("entity_skip_words")
     for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
         if text[pos:w.start()].strip(" "):  # punctuation or a digit in between ends the phrase
             break
@@ -427,7 +427,7 @@ def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> st
     a modifier and what follows it is dropped (doanh thu [của công ty] đạt …), a stop word
     or punctuation ends it; the head (leftmost words) is kept."""
     d = lex.data
-    link, mods, stop = set(d.entity_link_words), set(d.entity_modifier_words), set(d.entity_stop_words)
+    link, mods, stop = lex.word_set("entity_link_words"), lex.word_set("entity_modifier_words"), lex.word_set("entity_stop_words")
     words = list(_WORD.finditer(text, max(s_start, pos - 200), pos))
     out, right, first = [], pos, pos
     for i in range(len(words) - 1, -1, -1):
@@ -467,7 +467,7 @@ def _sentence_opening(text: str, s_start: int) -> int:
 
 
 def _noun_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
-    stops = set(lex.data.entity_stop_words)
+    stops = lex.word_set("entity_stop_words")
     out = []
     for ch in text[pos:min(s_end, pos + lex.data.entity_max_words)]:
         if ch in stops or not _LETTER.match(ch):
@@ -478,13 +478,13 @@ def _noun_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
 
 def metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
     """The metric a Chinese figure measures, written before it: 制造业增加值从… -> 制造业增加值."""
-    stops = set(lex.data.entity_stop_words)
+    stops = lex.word_set("entity_stop_words")
     pos = _before_brackets(text, s_start, pos)
     a = pos
     while a > s_start and text[a - 1] not in stops and _LETTER.match(text[a - 1]) and pos - a < 40:
         a -= 1
     phrase = text[a:pos]
-    trims = sorted(lex.data.entity_trim_before, key=len, reverse=True)
+    trims = lex.longest_first("entity_trim_before")
     changed = True
     while changed and phrase:
         changed = False

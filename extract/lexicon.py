@@ -327,6 +327,13 @@ class Compiled:
             self._indexes[key] = sorted(self.table(name), key=len, reverse=True)
         return self._indexes[key]
 
+    def word_set(self, name: str) -> frozenset:
+        """A table's words as a set (built once, not at every call)."""
+        key = "set:" + name
+        if key not in self._indexes:
+            self._indexes[key] = frozenset(self.table(name))
+        return self._indexes[key]
+
     def mentions_any(self, name: str, text: str, start: int, end: int) -> bool:
         """Does any entry of table ``name`` stand as a word in text[start:end]?"""
         rx = self.compiled("any:" + name, lambda lx: r"(?<![\p{L}\p{M}])%s(?![\p{L}\p{M}])" % alternation(lx.table(name))
