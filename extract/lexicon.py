@@ -228,6 +228,8 @@ class Compiled:
     def word_before(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that ends at ``pos`` (allowing ``gap``): (word, start)."""
         idx, spec, odd = self._lookup(name, gap)
+        if not idx[1]:
+            return None  # an empty table (this language has no such words)
         if spec is not None and text.find(odd, max(0, pos - idx[1] - 3), pos) < 0:
             return self._fast_before(idx, text, pos, spec)
         return self._rx_before(name, text, pos, gap)
@@ -235,6 +237,8 @@ class Compiled:
     def word_after(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
         idx, spec, odd = self._lookup(name, gap)
+        if not idx[1]:
+            return None  # an empty table (this language has no such words)
         if spec is not None and text.find(odd, pos, pos + idx[1] + 3) < 0:
             return self._fast_after(idx, text, pos, spec)
         return self._rx_after(name, text, pos, gap)
