@@ -55,14 +55,15 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 PY = sys.executable
 
 
-def build_corpus(workdir: pathlib.Path, mb: float) -> tuple[pathlib.Path, int]:
+def build_corpus(workdir: pathlib.Path, mb: float, context: float) -> tuple[pathlib.Path, int]:
     """The generated corpus of ``mb`` MB (reused when already there) and its size in bytes."""
-    folder = workdir / f"corpus-{mb:g}mb"
+    folder = workdir / f"corpus-{mb:g}mb-context{context:g}"
     done = folder / ".complete"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         subprocess.run([PY, str(ROOT / "bench/generate.py"), str(folder), "--mb", str(mb),
-                        "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+                        "--seed", "1", "--context", str(context)], check=True,
+                       stdout=subprocess.DEVNULL)
         done.write_text("ok")
     size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
     return folder, size
@@ -139,7 +140,7 @@ def bench(corpus: pathlib.Path, size: int, engine: str, jobs: int, workdir: path
         shutil.rmtree(store, ignore_errors=True)
     mb = size / 1e6
     return {
-        "engine": engine, "corpus_mb": round(mb, 1), "jobs": jobs if engine != "serial" else 1,
+        "engine": engine, "corpus_mb": round(mb, 1), "corpus": corpus.name, "jobs": jobs if engine != "serial" else 1,
         "mb_per_s": round(mb / first["wall_s"], 3),
         "mb_per_cpu_s": round(mb / first["cpu_s"], 3),
         "peak_tree_mb": first["peak_tree_mb"], "peak_driver_mb": first["peak_driver_mb"],
@@ -157,6 +158,9 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2, help="workers of the parallel engines")
     ap.add_argument("--workdir", default=str(pathlib.Path(tempfile.gettempdir()) / "bench_scale"))
     ap.add_argument("--out", help="append each result as a JSON line to this file")
+    ap.add_argument("--context", type=float, default=2.0,
+                    help="generate.py --context: figure-free sentences per sentence with figures "
+                         "(2, the default: one figure every ~200 bytes; 0: the all-figures corpus)")
     args = ap.parse_args()
 
     workdir = pathlib.Path(args.workdir)
@@ -165,7 +169,7 @@ def main() -> int:
     print(f"{'engine':9} {'MB':>7} {'MB/s':>7} {'MB/cpu-s':>9} {'peak tree MB':>13} "
           f"{'driver MB':>10} {'re-run wall':>12} {'re-run cpu':>11}", flush=True)
     for mb in sizes:
-        corpus, size = build_corpus(workdir, mb)
+        corpus, size = build_corpus(workdir, mb, args.context)
         for engine in args.engines.split(","):
             r = bench(corpus, size, engine, args.jobs, workdir)
             print(f"{engine:9} {r['corpus_mb']:7.1f} {r['mb_per_s']:7.3f} {r['mb_per_cpu_s']:9.3f} "

@@ -142,6 +142,55 @@ EN = {
               20: "twenty", 25: "twenty-five"},
 }
 
+# Sentences that carry no figure: news prose around the numbers (quotes, background,
+# plans). Real articles are mostly such sentences (the seed articles hold one figure per
+# ~1.6 KB); without them the corpus would be a wall of figures. No digit, no number word.
+CONTEXT = {
+    "vi": [
+        "Theo lãnh đạo {comp}, thị trường xuất khẩu đang phục hồi và đơn hàng cho {prod} ổn định hơn.",
+        "Ông Nguyễn Văn Hùng, đại diện {comp}, cho biết doanh nghiệp ưu tiên tự động hóa và đào tạo nhân lực.",
+        "Chính quyền tỉnh {place} cam kết tạo điều kiện thuận lợi về thủ tục và hạ tầng cho nhà đầu tư.",
+        "Các chuyên gia nhận định ngành {prod} vẫn chịu áp lực từ giá nguyên liệu đầu vào và chi phí logistics.",
+        "Bà Trần Thị Mai, giám đốc nhà máy tại {place}, cho rằng chuyển đổi xanh là yêu cầu bắt buộc.",
+        "Hiệp hội doanh nghiệp kiến nghị đơn giản hóa thủ tục hoàn thuế giá trị gia tăng.",
+        "Dự án được kỳ vọng góp phần nâng cao năng lực cạnh tranh của ngành công nghiệp địa phương.",
+        "{comp} đang đàm phán với các đối tác Nhật Bản và Hàn Quốc để mở rộng chuỗi cung ứng {prod}.",
+        "Nhiều doanh nghiệp tại {place} đã chủ động tìm kiếm thị trường mới thay vì phụ thuộc vào khách hàng truyền thống.",
+        "Theo Bộ Công Thương, việc thu hút đầu tư cần gắn với chuyển giao công nghệ và phát triển công nghiệp hỗ trợ.",
+        "Lãnh đạo {comp} cho biết công ty sẽ tiếp tục tái cấu trúc và cắt giảm chi phí không cần thiết.",
+        "Tình trạng thiếu lao động có tay nghề vẫn là trở ngại lớn đối với các khu công nghiệp ở {place}.",
+    ],
+    "zh": [
+        "{comp}负责人表示，公司将继续加大研发投入，推动{prod}产品向高端化、智能化方向发展。",
+        "业内人士认为，{prod}行业仍面临原材料价格波动和市场需求放缓的压力。",
+        "{place}有关部门表示，将进一步优化营商环境，为企业提供更加便利的政务服务。",
+        "专家指出，制造业转型升级的关键在于提升自主创新能力和产业链供应链韧性。",
+        "据了解，该项目建成后将有效带动上下游配套企业集聚发展。",
+        "{comp}董事长在接受采访时说，企业正在积极开拓海外市场，布局东南亚和中东地区。",
+        "当地政府鼓励企业开展智能化改造和数字化转型，推动绿色低碳发展。",
+        "分析人士表示，随着政策效应逐步显现，市场信心有望持续恢复。",
+        "{place}正在加快建设先进制造业集群，吸引龙头企业和专精特新企业落户。",
+        "记者在{comp}的生产车间看到，工人们正在紧张有序地组装设备。",
+        "行业协会呼吁加强标准体系建设，规范市场秩序，避免低价恶性竞争。",
+        "企业普遍反映，融资成本和用工成本仍是经营中的主要困难。",
+    ],
+    "en": [
+        "Executives at {comp} said demand for {prod} had steadied after a weak start to the year.",
+        "Officials in {place} said they would speed up permits and improve roads around the industrial zone.",
+        "Analysts said higher energy costs and weaker export orders continued to weigh on margins.",
+        "The company said it would focus on automation, staff training and new markets in Southeast Asia.",
+        "Union leaders welcomed the plan but warned that shift patterns at the plant needed to change.",
+        "Industry groups have urged the government to simplify customs procedures for imported components.",
+        "{comp} declined to comment on its talks with suppliers in {place}.",
+        "Economists expect manufacturers to keep investing in equipment as borrowing costs ease.",
+        "The project is part of a wider push to bring production of {prod} closer to customers.",
+        "Local suppliers said they were still waiting for details of the contracts.",
+        "Environmental groups raised concerns about water use at the site, which the company said it would address.",
+        "Managers at the plant said shortages of skilled technicians remained the biggest constraint.",
+    ],
+}
+
+
 # one-to-one simplified -> traditional map (same length, so offsets survive the conversion)
 _T = str.maketrans(
     "万亿个业产发电区实现长车国为经济资项计机设吨亩时与进园厂营销额装储务会对过达约较动规划总气钢铁锂这点线"
@@ -748,17 +797,25 @@ class Writer:
               f"{self.r.choice(['Jan.', 'March', 'May', 'Aug.', 'Nov.'])} {self.r.randint(1, 28)}, {self.year()} (Wire) - ")
 
 
-def make_doc(r: random.Random, lang: str, target_chars: int) -> Doc:
+def make_doc(r: random.Random, lang: str, target_chars: int, context: float = 0.0) -> Doc:
     w = Writer(r, lang)
     d = Doc()
     getattr(w, f"{lang}_headline")(d)
     d.add("\n\n")
     getattr(w, f"{lang}_dateline")(d)
-    sentence = getattr(w, f"{lang}_sentence")
+    figure_sentence = getattr(w, f"{lang}_sentence")
+    data = {"vi": VI, "zh": ZH, "en": EN}[lang]
+
+    def context_sentence(d: Doc):
+        d.add(r.choice(CONTEXT[lang]).format(comp=r.choice(data["companies"]), place=r.choice(data["places"]),
+                                             prod=r.choice(data["products"])))
+
     while d.n < target_chars:
         k = r.randint(2, 5)
         for i in range(k):
-            sentence(d)
+            # on average ``context`` figure-free sentences for each sentence with figures
+            use_context = context and r.random() < context / (1 + context)
+            (context_sentence if use_context else figure_sentence)(d)
             if i < k - 1:
                 d.add("" if lang == "zh" else " ")
         d.add("\n\n")
@@ -781,6 +838,10 @@ def main(argv=None):
     ap.add_argument("--langs", default="vi,zh,en")
     ap.add_argument("--single-file", action="store_true", help="write one file OUT_DIR/corpus.txt")
     ap.add_argument("--gold", help="also write the placed figures as JSON Lines (scorer format)")
+    ap.add_argument("--context", type=float, default=0.0,
+                    help="figure-free sentences (quotes, background) per sentence with figures, on "
+                         "average: 0 (default) writes only sentences with figures or distractors, "
+                         "one figure every ~65 bytes; 2 gives one every ~200 bytes, closer to news")
     a = ap.parse_args(argv)
     langs = [x.strip() for x in a.langs.split(",") if x.strip()]
     if not langs or any(x not in ("vi", "zh", "en") for x in langs):
@@ -797,7 +858,7 @@ def main(argv=None):
             lang = langs[n % len(langs)]
             kb = a.doc_kb * r.uniform(0.5, 1.5)
             chars = int(kb * 1024 / (2.6 if lang == "zh" else 1.15))
-            d = make_doc(r, lang, chars)
+            d = make_doc(r, lang, chars, a.context)
             text = d.text()
             if big:
                 if n:
