@@ -338,6 +338,10 @@ def _num_value(text: str, lex: Compiled) -> float:
 
 def read_run(run: list[Token], lex: Compiled) -> list[Numeral]:
     """All numerals in one run of adjacent numeral tokens."""
+    if len(run) == 1 and run[0].kind == "num":  # most runs: one digit string, no grammar to apply
+        t = run[0]
+        value = digit_value(t.text, lex)
+        return [Numeral(value, t.start, t.end, [t], words_only=False)] if math.isfinite(value) else []
     out: list[Numeral] = []
     i = 0
     while i < len(run):

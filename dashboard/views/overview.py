@@ -2,10 +2,12 @@
 import streamlit as st
 
 from dashboard import charts, data, seeding
+from dashboard.plotly_view import plotly_chart, preload
 from dashboard.formatting import md_escape, source_link, unit_label
 
 MAX_SERIES_CHARTS = 2  # each plotly chart costs the browser 0.3-2 s to draw: the first page stays light
 
+#preload()  # the chart library loads while the data below are fetched
 st.title("Figures from news text")
 folder, version = data.store_folder(), data.token()
 docs = data.documents(folder, version)
@@ -39,8 +41,7 @@ if not groups:
 cols = st.columns(2)
 for i, ((doc, series), group) in enumerate(groups.items()):
     with cols[i % 2]:
-        st.plotly_chart(charts.series_figure(group), key=f"series-{doc}-{series}",
-                        config={"displaylogo": False})
+        plotly_chart(charts.series_figure(group), key=f"series-{doc}-{series}")
         first = group.iloc[0]
         st.caption(f"From {group['sentence'].nunique()} sentence(s) in 1 document · "
                    f"[open the source]({source_link(doc, first.figure_id)})")
@@ -51,14 +52,14 @@ if n_series > len(groups):
 st.subheader("What was found")
 k, u = st.columns(2)
 with k:
-    st.plotly_chart(charts.count_bar_figure(data.counts(folder, version, "kind"), "kind",
+    plotly_chart(charts.count_bar_figure(data.counts(folder, version, "kind"), "kind",
                                             "Figures by kind"), key="by-kind")
 with u:
-    st.plotly_chart(charts.count_bar_figure(data.counts(folder, version, "unit").head(15), "unit",
-                                            "Figures by unit (top 15)",
-                                            label_of=lambda x: unit_label(x) or "count (no unit)"),
-                    key="by-unit")
+    plotly_chart(charts.count_bar_figure(data.counts(folder, version, "unit").head(15), "unit",
+                                         "Figures by unit (top 15)",
+                                         label_of=lambda x: unit_label(x) or "count (no unit)"),
+                 key="by-unit")
 by_doc = data.counts(folder, version, "doc")
-st.plotly_chart(charts.count_bar_figure(by_doc.head(20), "doc",
-                                        f"Figures by document (top {min(20, len(by_doc))} "
-                                        f"of {len(by_doc):,})"), key="by-doc")
+plotly_chart(charts.count_bar_figure(by_doc.head(20), "doc",
+                                     f"Figures by document (top {min(20, len(by_doc))} "
+                                     f"of {len(by_doc):,})"), key="by-doc")
