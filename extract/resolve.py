@@ -393,6 +393,9 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
     kept = [m for m in mentions if not m.drop]
     if not kept or not years:
         return
+    years = [(pos, y) for pos, y in years if _dates_figures(text, s_start, s_end, pos, lex)]
+    if not years:
+        return
     years = sorted(years)
     distinct = []
     for pos, y in years:
@@ -420,14 +423,87 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
             m.period = first if m.role == "from" else second
         return
     if len(distinct) == 1:
+        owners = [m for m in changes if _own_year(text, m, years, lex)]
         for m in kept:
-            if not m.period:
-                m.period = str(distinct[0][1]) + suffix
+            if m.period or (lex.data.period_before_figure and _only_years_after(m, years)):
+                continue
+            if len(owners) == 1 and m in changes and m is not owners[0]:
+                continue  # '由2019年的92.5%降至85.3%', 'từ 1 tỷ đồng năm 2019 xuống 650 triệu': the year is the start's
+            m.period = str(distinct[0][1]) + suffix
         return
     for m in kept:
         before = [y for pos, y in years if pos < m.outer_start]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+_DATE_SEPARATORS = r"[\s/.,\-–]"
+
+
+def _dates_figures(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> bool:
+    """Can the year at ``pos`` be the time of the figures around it? Not the year of a full
+    date: a dateline or the day a decree was signed ('Dec. 16, 2024 --', 'Ngày 15/11/2024,',
+    '2024年10月18日'); nor a starting point or a base ('since 2020', 'so với cùng kỳ năm 2023',
+    '较2023年底', '2016年以来'). A month and year ('tháng 9/2024', 'March 2024') still dates, and
+    so does a full date the figures are given as of ('tính đến ngày 30/6/2024', '截至2024年6月30日')."""
+    end = pos
+    while end < s_end and text[end].isdigit():
+        end += 1
+    before = text[max(s_start, pos - 24):pos]
+    after = text[end:min(s_end, end + 12)]
+    full_before = lex.compiled("date parts before", lambda lx: r"(?:(?:%s|(?<![\d.,])\d{1,2})(?:%s)?%s*){2}(?:%s)?[ \t]*\Z" % (
+        _words(lx, "month_names", r"\.?"), _words(lx, "date_after"), _separators(lx),
+        _words(lx, "year_before")))
+    full_after = lex.compiled("date parts after", lambda lx: r"\A(?:%s)?(?:%s*(?:\d{1,2}|%s)(?:%s)){2}" % (
+        _words(lx, "year_after"), _separators(lx), _words(lx, "month_names", r"\.?"),
+        _words(lx, "date_after")))
+    date = full_before.search(before)
+    if date or full_after.match(after):
+        lead = before[:date.start()] if date else before
+        return bool(lex.data.as_of_words) and lex.compiled("as of", lambda lx: r"(?:%s)[ \t]*(?:%s)?[ \t]*\Z" % (
+            alternation(lx.data.as_of_words), _words(lx, "date_before"))).search(lead) is not None
+    if lex.data.not_period_before and lex.compiled("not period before", lambda lx: r"(?:%s)%s{0,3}(?:%s)?[ \t]*\Z" % (
+            alternation(lx.data.not_period_before), r"[ \t]", _words(lx, "year_before"))).search(before):
+        return False
+    if lex.data.not_period_after and lex.compiled("not period after", lambda lx: r"\A(?:%s)?[ \t]*(?:%s)" % (
+            _words(lx, "year_after"), alternation(lx.data.not_period_after))).match(after):
+        return False
+    return True
+
+
+def _words(lex: Compiled, table: str, tail: str = "") -> str:
+    """A table's words as a pattern; one that never matches for an empty table."""
+    words = lex.table(table)
+    return "(?:%s)%s" % (alternation(words), tail) if words else "(?!x)x"
+
+
+def _separators(lex: Compiled) -> str:
+    """What may stand between the parts of a date: punctuation, space, the date words (ngày, tháng)."""
+    words = tuple(lex.data.date_before)
+    return "(?:%s|%s)" % (_DATE_SEPARATORS, alternation(words)) if words else _DATE_SEPARATORS
+
+
+def _own_year(text: str, m: Mention, years, lex: Compiled) -> bool:
+    """Is a year written against this member of a change, as its own time? Right before it
+    where years precede figures (由2019年的92.5%, 从2022年11月的60万元), right after it elsewhere
+    ('từ 1 tỷ đồng năm 2019', 'from $161 in 2022')."""
+    if not lex.data.period_before_figure:
+        return _year_right_after(text, m, years, lex) is not None
+    glued = lex.compiled("year glued before", lambda lx: r"(?:%s)?(?:\d{1,2}(?:%s))?(?:%s)?\Z" % (
+        _words(lx, "year_after"), _words(lx, "date_after"), _words(lx, "period_glue")))
+    for pos, _ in years:
+        end = pos
+        while end < m.outer_start and text[end].isdigit():
+            end += 1
+        if pos < m.outer_start and glued.match(text, end, m.outer_start):
+            return True
+    return False
+
+
+def _only_years_after(m: Mention, years) -> bool:
+    """Where a year stands before the figure it dates (2023年产量达X), a figure written before
+    every year is not dated by them: '近50万家，较2020年末增加约10万家' (2020 is the base)."""
+    return all(pos >= m.outer_end for pos, _ in years)
 
 
 def _years_before_members(kept, changes, years) -> None:

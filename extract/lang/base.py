@@ -120,6 +120,11 @@ class Lexicon:
     time_words: tuple = ()         # time phrases that may stand between the members of a series (hiện nay, cuối)
     period_glue: tuple = ()        # words tying a time to a series member (从2020年的X, 从去年的X, từ mức X)
     period_before_figure: bool = False  # a member's year stands before it (从2020年的X), not after (X năm 2023)
+    not_period_before: tuple = ()  # before a year: a starting point or a base of comparison, not the time a
+                                   # figure refers to (since, kể từ, so với, 较, 自)
+    as_of_words: tuple = ()        # before a full date: the figures stand as of that day, so its year dates
+                                   # them (tính đến ngày 30/6/2024, as of June 30, 2024, 截至2024年6月30日)
+    not_period_after: tuple = ()   # after a year (and its year_after word): the same (2016年以来)
     quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')
     period_units: tuple = ()       # units whose number 1-12 names a reporting period, not a duration, when a
     period_before: tuple = ()      # word of period_before precedes it ('lũy kế 9 tháng', 'trong 8 tháng')

@@ -105,6 +105,8 @@ LEXICON = Lexicon(
     date_before=("ngày", "tháng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "mồng", "lúc",
                  "đầu", "cuối", "thứ"),
     date_after=("giờ sáng", "giờ chiều", "giờ tối", "h sáng", "h chiều"),
+    as_of_words=("tính đến", "Tính đến", "tính tới", "Tính tới", "đến", "đến hết", "tới", "lũy kế đến"),
+    not_period_before=("kể từ", "Kể từ", "so với", "So với", "so với cùng kỳ", "so cùng kỳ"),
     year_before=("năm", "niên khóa", "mùa", "từ năm", "đến năm", "giai đoạn", "kỳ", "khóa", "vụ",
                  "quý", "tài khóa"),
     count_before=("trong số", "tổng số", "con số", "với số", "có số", "trong tổng số"),
