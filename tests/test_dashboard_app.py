@@ -39,7 +39,12 @@ def run(name: str, **params) -> AppTest:
 
 
 def chart_specs(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    """The plotly figures on the page: drawn by our light component (plotly_view.py) or,
+    where static files are not served, by st.plotly_chart."""
+    drawn = [json.loads(c.proto.json) for c in at.get("bidi_component")
+             if c.proto.component_name == "figures_plotly_basic"]
+    return ([d["figure"] for d in drawn if "figure" in d]
+            + [json.loads(c.proto.spec) for c in at.get("plotly_chart")])
 
 
 def cnY_figures(store: Store):
@@ -70,6 +75,38 @@ def test_overview_counts_and_series_charts(store):
     assert any("30%" in t for t in series_titles), titles
     assert {"Figures by kind", "Figures by unit (top 15)"} <= set(titles)
     assert not any(re.search(r"\d{9,}\.0", t) for t in titles)
+
+
+@pytest.fixture
+def static_serving():
+    """Turn streamlit's static file serving on or off for one test, then put it back."""
+    from streamlit import config
+
+    saved = config.get_option("server.enableStaticServing")
+    yield lambda on: config.set_option("server.enableStaticServing", on)
+    config.set_option("server.enableStaticServing", saved)
+
+
+def test_overview_charts_use_the_light_bundle_when_it_is_served(store, static_serving):
+    static_serving(True)
+    at = run("overview")
+    assert not at.get("plotly_chart")
+    drawn = [json.loads(c.proto.json) for c in at.get("bidi_component")]
+    assert all(d["src"].endswith("/app/static/plotly-basic-4.1.1.min.js") for d in drawn)
+    figures = [d for d in drawn if "figure" in d]
+    assert len(figures) == 5  # two series, by kind, by unit, by document
+    assert all(d["config"]["displaylogo"] is False for d in figures)
+    # the bundle starts loading from the sidebar before the page's data are fetched
+    preload = [json.loads(c.proto.json) for c in at.sidebar.get("bidi_component")]
+    assert preload and "figure" not in preload[0]
+
+
+def test_overview_falls_back_to_st_plotly_chart(store, static_serving):
+    static_serving(False)
+    at = run("overview")
+    assert not at.get("bidi_component")
+    titles = [s["layout"]["title"]["text"] for s in chart_specs(at)]
+    assert len(titles) == 5 and "Figures by kind" in titles
 
 
 def test_empty_store_says_how_to_fill_it(tmp_path, monkeypatch):

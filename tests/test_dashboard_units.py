@@ -10,7 +10,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from dashboard import charts, exports, intake
+from dashboard import charts, exports, intake, plotly_view
 from dashboard.formatting import (convert, conversion_targets, format_figure, format_number,
                                   format_value, source_link, unit_label)
 from dashboard.highlight import document_page, marked_snippet, spans_to_html
@@ -115,6 +115,78 @@ def test_count_bars_label_every_category():
     fig = charts.count_bar_figure(counts, "unit", "By unit", label_of=lambda u: unit_label(u) or "count")
     assert list(fig.data[0].y) == ["m²", "count"] and list(fig.data[0].x) == [1, 7]
     assert fig.layout.yaxis.type == "category"
+    assert fig.layout.title.text == "By unit" and fig.layout.xaxis.title.text == "figures"
+    assert fig.layout.xaxis.tickformat == ",d" and list(fig.layout.xaxis.range) == [0, 7 * 1.12]
+    assert list(fig.data[0].text) == ["1", "7"]
+
+
+def test_charts_carry_their_own_small_template():
+    """Drawn by plotly.js directly (no st.plotly_chart theme): the look travels in the figure,
+    without plotly's default template (10 KB of JSON per chart)."""
+    counts = pd.DataFrame({"kind": ["count", "money"], "figures": [3, 2]})
+    group = charts.series_frames(frame(*SERIES))[("zh.txt", "s1")]
+    for fig in (charts.count_bar_figure(counts, "kind", "By kind"), charts.series_figure(group)):
+        assert fig.layout.template.layout.paper_bgcolor == "#ffffff"
+        assert fig.layout.template.layout.colorway[0] == "#0068c9"
+        assert len(fig.to_json()) < 6000
+
+
+# ---------------------------------------------------------------- plotly.js bundle
+
+def test_vendored_bundle_is_the_plotly_js_that_plotly_py_targets():
+    from plotly.offline import get_plotlyjs_version
+
+    head = (plotly_view.STATIC / plotly_view.BUNDLE).read_text(encoding="utf-8")[:300]
+    assert f"plotly.js (basic - minified) v{plotly_view.PLOTLY_JS_VERSION}" in head
+    assert plotly_view.PLOTLY_JS_VERSION == get_plotlyjs_version()
+    assert (plotly_view.STATIC / f"plotly-basic-{plotly_view.PLOTLY_JS_VERSION}.LICENSE").is_file()
+
+
+def test_bundle_covers_every_trace_type_the_charts_use():
+    counts = pd.DataFrame({"kind": ["count"], "figures": [3]})
+    group = charts.series_frames(frame(*SERIES))[("zh.txt", "s1")]
+    used = {t.type for f in (charts.count_bar_figure(counts, "kind", "k"), charts.series_figure(group))
+            for t in f.data}
+    assert used <= {"bar", "scatter", "pie"}  # what plotly.js's basic bundle draws
+
+
+@pytest.fixture
+def server_option():
+    """Set streamlit options for one test, then put them back."""
+    from streamlit import config
+
+    saved = {}
+
+    def set_option(name, value):
+        saved.setdefault(name, config.get_option(name))
+        config.set_option(name, value)
+    yield set_option
+    for name, value in saved.items():
+        config.set_option(name, value)
+
+
+def test_bundle_url_follows_the_base_url_path(server_option):
+    server_option("server.baseUrlPath", "/figs/")
+    assert plotly_view.bundle_url() == f"/figs/app/static/{plotly_view.BUNDLE}"
+    server_option("server.baseUrlPath", "")
+    assert plotly_view.bundle_url() == f"/app/static/{plotly_view.BUNDLE}"
+
+
+def test_bundle_used_only_where_static_files_are_served(server_option):
+    server_option("server.enableStaticServing", True)
+    assert plotly_view.served()
+    server_option("server.enableStaticServing", False)
+    assert not plotly_view.served()
+
+
+def test_figure_payload_is_plain_json_with_config():
+    group = charts.series_frames(frame(*SERIES))[("zh.txt", "s1")]
+    payload = plotly_view.figure_payload(charts.series_figure(group), {"scrollZoom": True})
+    json.dumps(payload)  # what the component receives must be JSON
+    assert payload["figure"]["data"][0]["x"] == ["2012", "2020"]
+    assert "26.6 trillion CNY" in payload["figure"]["layout"]["title"]["text"]
+    assert payload["config"] == {"displaylogo": False, "responsive": True, "scrollZoom": True}
+    assert payload["src"].endswith("/app/static/" + plotly_view.BUNDLE)
 
 
 # ---------------------------------------------------------------- downloads

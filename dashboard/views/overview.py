@@ -1,13 +1,17 @@
 """Overview: how much is stored, figures by kind/unit/document, every series as a chart."""
 import streamlit as st
 
-from dashboard import charts, data, seeding
 from dashboard.plotly_view import plotly_chart, preload
-from dashboard.formatting import md_escape, source_link, unit_label
+
+# First, before the imports below (pandas, plotly, the store: about 2 s when the server has
+# just started): the browser fetches and evaluates the chart library meanwhile.
+preload()
+
+from dashboard import charts, data, seeding  # noqa: E402
+from dashboard.formatting import md_escape, source_link, unit_label  # noqa: E402
 
 MAX_SERIES_CHARTS = 2  # each plotly chart costs the browser 0.3-2 s to draw: the first page stays light
 
-#preload()  # the chart library loads while the data below are fetched
 st.title("Figures from news text")
 folder, version = data.store_folder(), data.token()
 docs = data.documents(folder, version)
