@@ -45,14 +45,16 @@ def _is_word_fraction(text: str, m: Mention, lex: Compiled) -> bool:
 
 
 def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
-    """'500k', '$3bn': a scale written against the digits."""
+    """'500k', '$3bn': a scale written against the digits; '$5m' after a currency, and
+    '1.4m tonnes' before a unit (a million tonnes, where '1.4m' alone is metres)."""
     if m.num.tokens[-1].kind != "num":
         return
-    tables = ["scale_suffixes"]
-    if lex.word_before("units_before", text, m.start, r"[ \t]?"):
-        tables.append("money_scale_suffixes")
-    for table in tables:
+    money = bool(lex.word_before("units_before", text, m.start, r"[ \t]?"))
+    for table in ("scale_suffixes", "money_scale_suffixes"):
         hit = lex.glued_after(table, text, m.end) if lex.table(table) else None
+        if hit and table == "money_scale_suffixes" and not money \
+                and not lex.word_after("units", text, hit[1], r"[ \t]+"):
+            hit = None
         if hit:
             word, end = hit
             m.value *= lex.table(table)[word]
@@ -244,6 +246,9 @@ def _ratio(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
     hit = lex.word_after("fraction_over", text, m.end, r"[ \t]+")
     if not hit:
         return
+    unit = lex.word_after("units", text, m.end, r"[ \t]+")
+    if unit and unit[1] > hit[1]:
+        return  # '20 phần trăm' is a percent, not 20 over a hundred
     d = _numeral_at(text, _skip_spaces(text, hit[1]), s_end, lex)
     if d is None or d.value == 0 or d.scale > 1 or any(t.kind == "fraction" for t in d.tokens):
         return

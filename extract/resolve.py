@@ -156,8 +156,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "name or version"
     if lex.word_after("name_after", text, b, "") and not m.unit_written:
         return "name"
-    if _is_year(m) and not m.unit_written and m.approx == "exact":
-        return "year"
+    if _is_year(m) and not m.unit_written and m.approx == "exact" and not m.classifier:
+        return "year"  # (a measure word after it makes a count: 员工2000人, 企业1500家)
     if d.spaced and not m.unit_written and m.approx == "exact" and not m.has_scale:
         prev = _prev_word(text, s_start, m.outer_start)
         first = _OPENING.match(text, s_start).end()
@@ -241,6 +241,8 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
             continue  # 'a factor of 2.48×10−5': scientific notation measures, it does not label
         if _stands_alone(text, s_start, s_end, m):
             continue
+        if lex.word_before("quantity_before", text, m.outer_start, r"[ \t]*" if lex.data.spaced else ""):
+            continue  # 'and a further 600 in the Netherlands': the noun was said before
         if not lex.data.spaced and m.num.words_only and len(m.num.tokens) > 1:
             continue  # 二百三十三: a numeral of several words is a number, not a label
         m.drop = "bare number (no unit, no noun)"

@@ -103,6 +103,8 @@ class Lexicon:
     ordinal_before: tuple = ()     # thứ, lần thứ, 第, số, No.
     ordinal_suffixes: tuple = ()   # st, nd, rd, th
     count_before: tuple = ()       # phrases ending in an ordinal word that still open a quantity (trong số 500)
+    quantity_before: tuple = ()    # words that make a bare number a quantity whose noun was said before
+                                   # ('a further 600', 'another 300', 'thêm 600', '另有600')
     numbering_before: tuple = ()   # Điều, Khoản, Article, Chapter, Phase: number is a label
     name_before: tuple = ()        # công nghiệp, Industry, version: the number is part of a name
     name_after: tuple = ()         # 大 (十八大), 届: the number is part of a name

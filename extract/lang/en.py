@@ -223,6 +223,7 @@ LEXICON = Lexicon(
     year_before=("in", "In", "since", "Since", "by", "By", "until", "from", "From", "to", "of", "year",
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
                  "mid", "mid-", "end of", "summer", "winter", "spring", "autumn", "fall"),
+    quantity_before=("a further", "A further", "another", "Another", "an additional", "An additional", "an extra", "An extra"),
     as_of_words=("as of", "As of", "as at", "As at", "by the end of", "until", "through"),
     not_period_before=("since", "Since", "compared with", "compared to", "than in", "from a year earlier in"),
     month_names=("January", "February", "March", "April", "May", "June", "July", "August", "September",

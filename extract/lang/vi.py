@@ -27,7 +27,9 @@ LEXICON = Lexicon(
                  "tỉ suất", "tỉ số", "triệu phú", "tỷ phú", "tỉ phú", "năm nay", "năm ngoái", "năm trước",
                  "năm sau", "năm tới", "năm tài chính", "một số", "một chút", "mười mấy", "hàng trăm",
                  "hàng nghìn", "hàng ngàn", "hàng triệu", "hàng tỷ", "hàng chục", "vài trăm", "vài nghìn",
-                 "hai chiều", "một chiều", "một phần", "một nửa"),
+                 "hai chiều", "một chiều", "một nửa"),
+    fraction_words={"phần tư": 4},  # 'ba phần tư' = 3/4 (tư is 'four' only here and after tens)
+    fraction_over={"phần": False},  # 'hai phần ba' = 2/3 ('một phần' alone is 'a part', never a figure)
     never_alone=("một", "năm", "không"),
     ambiguous_words=("năm", "ba"),
     # currencies and units written after the number; the longest surface wins
@@ -105,6 +107,7 @@ LEXICON = Lexicon(
     date_before=("ngày", "tháng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "mồng", "lúc",
                  "đầu", "cuối", "thứ"),
     date_after=("giờ sáng", "giờ chiều", "giờ tối", "h sáng", "h chiều"),
+    quantity_before=("thêm", "Thêm", "thêm khoảng"),
     as_of_words=("tính đến", "Tính đến", "tính tới", "Tính tới", "đến", "đến hết", "tới", "lũy kế đến"),
     not_period_before=("kể từ", "Kể từ", "so với", "So với", "so với cùng kỳ", "so cùng kỳ"),
     year_before=("năm", "niên khóa", "mùa", "từ năm", "đến năm", "giai đoạn", "kỳ", "khóa", "vụ",

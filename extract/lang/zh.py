@@ -111,6 +111,7 @@ LEXICON = Lexicon(
     date_after=("月", "日", "号", "时", "点", "点钟", "分", "秒", "时许", "月份"),
     date_before=("前", "上", "下"),
     year_after=("年",),
+    quantity_before=("另有", "另外还有", "另", "再"),
     as_of_words=("截至", "截止", "截止到", "到"),
     not_period_before=("较", "比", "自", "与", "同", "相比", "对比"),
     not_period_after=("以来", "年以来", "相比", "同期相比", "以後", "以后"),
