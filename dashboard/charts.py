@@ -20,14 +20,15 @@ TEMPLATE = {"layout": {
                  "#ffd16a", "#6d3fc0", "#d5dae5"],
     "font": {"color": _GREY},
     "title": {"x": 0, "xanchor": "left", "font": {"color": _TEXT, "size": 15, "weight": 600}},
-    "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff",
+    "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff", "margin": {"pad": 4},  # labels off the bars
     "xaxis": {"showgrid": False, "zeroline": False, "automargin": True, "linecolor": _GRID,
               "tickcolor": _GRID},
     "yaxis": {"gridcolor": _GRID, "zerolinecolor": _GRID, "automargin": True},
     "hoverlabel": {"bgcolor": "#ffffff", "bordercolor": "#d5dae5", "font": {"color": _TEXT}},
 }}
 _LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), height=360, template=TEMPLATE,
-               font=dict(family="sans-serif, WenQuanYi Micro Hei", size=13))
+               # the app's own webfont (narrow, like the rest of the page), then CJK
+               font=dict(family='"Source Sans", "WenQuanYi Micro Hei", sans-serif', size=13))
 
 
 def count_bar_figure(counts: pd.DataFrame, column: str, title: str,

@@ -4,15 +4,16 @@ import streamlit as st
 from dashboard.plotly_view import plotly_chart, preload
 
 # First, before the imports below (pandas, plotly, the store: about 2 s when the server has
-# just started): the browser fetches and evaluates the chart library meanwhile.
-preload()
+# just started): the title, and beside it the chart library starts loading (nothing shown).
+with st.container(horizontal=True):
+    st.title("Figures from news text")
+    preload()
 
 from dashboard import charts, data, seeding  # noqa: E402
 from dashboard.formatting import md_escape, source_link, unit_label  # noqa: E402
 
 MAX_SERIES_CHARTS = 2  # each plotly chart costs the browser 0.3-2 s to draw: the first page stays light
 
-st.title("Figures from news text")
 folder, version = data.store_folder(), data.token()
 docs = data.documents(folder, version)
 if docs.empty:

@@ -68,7 +68,8 @@ def open_page(page: Page, url: str, heading: str) -> None:
 def test_overview_shows_the_series_chart(page: Page, app: App, store: Store, screenshots):
     open_page(page, app.url, "Figures from news text")
     chart_titles = page.locator(".js-plotly-plot .gtitle")
-    expect(chart_titles.first).to_be_visible(timeout=TIMEOUT)
+    # charts are drawn one by one as their data arrive: two series, by kind, unit, document
+    expect(chart_titles).to_have_count(5, timeout=TIMEOUT)
     titles = svg_texts(chart_titles)
     assert any("26.6 trillion CNY" in t for t in titles), titles
     assert any("30%" in t for t in titles), titles
@@ -79,6 +80,12 @@ def test_overview_shows_the_series_chart(page: Page, app: App, store: Store, scr
     body = page.locator("[data-testid='stMain']").inner_text()
     assert not re.search(r"\d{9,}\.0\b", body), "an unformatted float is on the page"
     page.screenshot(path=str(screenshots / "overview.png"), full_page=True)
+    # the charts answer hover with the figure as it reads (plotly.js's basic bundle)
+    box = page.locator(".js-plotly-plot .scatterlayer .point").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # over plotly's drag layer
+    expect(page.locator(".js-plotly-plot .hoverlayer .hovertext").first).to_be_visible(timeout=TIMEOUT)
+    hover = svg_texts(page.locator(".js-plotly-plot .hoverlayer .hovertext"))
+    assert any(re.search(r"2012: (16\.98 trillion CNY|22\.5%)", t) for t in hover), hover
 
 
 def test_figure_link_opens_its_marked_sentence(page: Page, app: App, store: Store, screenshots):
