@@ -5,6 +5,8 @@ with their scale ("26.6 trillion CNY"), years are categories (never 2,021.5).
 """
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,6 +33,19 @@ _LAYOUT = dict(margin=dict(l=10, r=10, t=60, b=10), height=360, template=TEMPLAT
                font=dict(family='"Source Sans", "WenQuanYi Micro Hei", sans-serif', size=13))
 
 
+def text_px(text: str, size: float = 13) -> float:
+    """Rough width of ``text`` in the charts' font: wide (CJK) characters an em, others a bit
+    over half of one (Source Sans is narrow); errs on the wide side."""
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.55 for c in text)
+
+
+# Margins are set close to what plotly's automargin finds, so plotly draws a chart once:
+# from a 10 px margin, automargin grows it and draws the chart a second time (0.3-0.4 s
+# for the overview's five charts in our browser). Automargin stays on for what we misjudge.
+_BOTTOM = 55  # x tick labels and the axis title
+_AXIS_TITLE = 30  # a rotated y axis title beside the tick labels
+
+
 def count_bar_figure(counts: pd.DataFrame, column: str, title: str,
                      label_of=None) -> go.Figure:
     """Horizontal bars of ``counts[column]`` → ``counts["figures"]`` (long labels fit)."""
@@ -38,7 +53,9 @@ def count_bar_figure(counts: pd.DataFrame, column: str, title: str,
     labels = [(label_of(v) if label_of else str(v)) or "(none)" for v in df[column]]
     top = int(df["figures"].max()) if len(df) else 1
     # one layout dict, no update_* calls: plotly validates each of those (60 ms for three)
+    left = min(320, 16 + max((text_px(lab) for lab in labels), default=0))
     layout = {**_LAYOUT, "title": {"text": title}, "height": max(220, 60 + 28 * len(df)),
+              "margin": {"l": round(left), "r": 10, "t": 60, "b": _BOTTOM},
               "xaxis": {"title": {"text": "figures"}, "tickformat": ",d", "range": [0, top * 1.12]},
               "yaxis": {"type": "category", "automargin": True}}
     fig = go.Figure(data=[go.Bar(
@@ -117,7 +134,8 @@ def series_figure(group: pd.DataFrame) -> go.Figure:
         **_LAYOUT,
         "title": {"text": _wrap(series_title(group)), "font": {"size": 15},
                   "subtitle": {"text": f"Source: {doc}", "font": {"size": 11}}},
-        "margin": {"l": 10, "r": 10, "t": 80, "b": 10},
+        "margin": {"l": round(16 + _AXIS_TITLE + text_px(f"{ymax * 1.25:,.0f}.0")), "r": 10, "t": 80,
+                   "b": _BOTTOM},
         # half a category of room each side, so the first and last labels are not cut
         "xaxis": {"type": "category", "title": {"text": "period" if any(group["period"]) else ""},
                   "range": [-0.5, len(y) - 0.5]},

@@ -120,6 +120,17 @@ def test_count_bars_label_every_category():
     assert list(fig.data[0].text) == ["1", "7"]
 
 
+def test_bar_margins_fit_their_labels_so_plotly_draws_once():
+    """The left margin is set from the labels (not left to automargin's second drawing)."""
+    short = charts.count_bar_figure(pd.DataFrame({"kind": ["count"], "figures": [3]}), "kind", "k")
+    docs = pd.DataFrame({"doc": ["zh/article_000123.txt", "制造业增加值报告二〇二〇.txt"], "figures": [3, 2]})
+    long = charts.count_bar_figure(docs, "doc", "d")
+    assert 40 <= short.layout.margin.l < 80
+    assert long.layout.margin.l >= charts.text_px("制造业增加值报告二〇二〇.txt") > charts.text_px("zh/article_000123.txt")
+    assert charts.count_bar_figure(pd.DataFrame({"doc": ["x" * 500], "figures": [1]}), "doc", "d").layout.margin.l == 320
+    assert long.layout.yaxis.automargin  # still grows where the estimate falls short
+
+
 def test_charts_carry_their_own_small_template():
     """Drawn by plotly.js directly (no st.plotly_chart theme): the look travels in the figure,
     without plotly's default template (10 KB of JSON per chart)."""
