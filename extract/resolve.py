@@ -206,6 +206,8 @@ def _is_fraction(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled)
     num, den = (int(x) for x in frac[0].text.split("/"))
     if num >= den:
         return False
+    if m.approx != "exact" and m.outer_start < m.start:
+        return True  # 'khoảng 1/3 doanh nghiệp', 'nearly 1/3': a date is not approximate
     return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+")) or _stands_alone(text, s_start, s_end, m)
 
 

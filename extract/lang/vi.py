@@ -6,6 +6,7 @@ _DIGITS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "s
 
 LEXICON = Lexicon(
     code="vi",
+    slash_fractions=True,  # "khoảng 1/3 doanh nghiệp"; a date when nothing says fraction
     spaced=True,
     word_gap=r" ",
     abbreviations=("TS.", "ThS.", "PGS.", "GS.", "BS.", "KS.", "TP.", "Tp.", "Q.", "P.", "ông.", "St.",
