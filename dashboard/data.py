@@ -63,6 +63,15 @@ def figure_count(folder: str, version: tuple, filters: tuple = ()) -> int:
     return _open_store(folder).count_matching(**dict(filters))
 
 
+def matching(folder: str, version: tuple, filters: tuple = (), limit: int = TABLE_LIMIT
+             ) -> tuple[pd.DataFrame, int]:
+    """The first ``limit`` figures the filters match, and how many match in all. A page
+    short of the limit is all of them: the count query (45 ms of a 0.2 s search at
+    100,000 figures) runs only when there may be more."""
+    df = figures(folder, version, filters, limit=limit)
+    return df, (len(df) if len(df) < limit else figure_count(folder, version, filters))
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def document_text(folder: str, version: tuple, doc: str) -> str | None:
     return _open_store(folder).document_text(doc)

@@ -131,6 +131,26 @@ def test_figures_table_filters_and_links(store):
     assert "No figure matches" in at.info[0].value
 
 
+def test_matching_counts_only_when_the_page_may_not_hold_them_all(store, monkeypatch):
+    from dashboard import data
+
+    folder, version, n = str(store.folder), store.version_token(), store.count_figures()
+    calls = []
+    real = data.figure_count
+    monkeypatch.setattr(data, "figure_count", lambda *a: calls.append(a) or real(*a))
+    df, total = data.matching(folder, version, (), limit=n + 1)
+    assert (len(df), total, calls) == (n, n, [])  # fewer rows than the limit: that is all
+    df, total = data.matching(folder, version, (), limit=n - 1)
+    assert (len(df), total, len(calls)) == (n - 1, n, 1)  # a full page: counted
+
+
+def test_figures_caption_counts_every_match(store):
+    at = run("figures")
+    assert at.caption[0].value.startswith(f"{store.count_figures():,} figures match")
+    at.multiselect(key="f_unit").select("CNY").run()
+    assert at.caption[0].value == f"{len(cnY_figures(store)):,} figures match"
+
+
 def test_figures_table_converts_units_on_demand(store):
     assert not store.figures_frame(unit=["m**2"]).empty  # the seeds' 61.000 m2
     at = run("figures")

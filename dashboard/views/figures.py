@@ -30,8 +30,7 @@ with st.expander("Filters", expanded=True):
 
 filters = data.filters_key(lang, doc, kind, unit, approx, review, text)
 st.session_state["filters"] = filters  # the Downloads page offers "what the filters show"
-total = data.figure_count(folder, version, filters)
-df = data.figures(folder, version, filters, limit=data.TABLE_LIMIT)
+df, total = data.matching(folder, version, filters, limit=data.TABLE_LIMIT)
 
 with st.expander("Show values in another unit or scale"):
     targets = sorted({t for u in df["unit"].unique() for t in conversion_targets(u)})
