@@ -455,24 +455,39 @@ def _dates_figures(text: str, s_start: int, s_end: int, pos: int, lex: Compiled)
         end += 1
     before = text[max(s_start, pos - 24):pos]
     after = text[end:min(s_end, end + 12)]
-    full_before = lex.compiled("date parts before", lambda lx: r"(?:(?:%s|(?<![\d.,])\d{1,2})(?:%s)?%s*){2}(?:%s)?[ \t]*\Z" % (
-        _words(lx, "month_names", r"\.?"), _words(lx, "date_after"), _separators(lx),
-        _words(lx, "year_before")))
-    full_after = lex.compiled("date parts after", lambda lx: r"\A(?:%s)?(?:%s*(?:\d{1,2}|%s)(?:%s)){2}" % (
-        _words(lx, "year_after"), _separators(lx), _words(lx, "month_names", r"\.?"),
-        _words(lx, "date_after")))
-    date = full_before.search(before)
-    if date or full_after.match(after):
-        lead = before[:date.start()] if date else before
-        return bool(lex.data.as_of_words) and lex.compiled("as of", lambda lx: r"(?:%s)[ \t]*(?:%s)?[ \t]*\Z" % (
-            alternation(lx.data.as_of_words), _words(lx, "date_before"))).search(lead) is not None
-    if lex.data.not_period_before and lex.compiled("not period before", lambda lx: r"(?:%s)%s{0,3}(?:%s)?[ \t]*\Z" % (
-            alternation(lx.data.not_period_before), r"[ \t]", _words(lx, "year_before"))).search(before):
-        return False
-    if lex.data.not_period_after and lex.compiled("not period after", lambda lx: r"\A(?:%s)?[ \t]*(?:%s)" % (
-            _words(lx, "year_after"), alternation(lx.data.not_period_after))).match(after):
-        return False
-    return True
+    date_start = _full_date_start(before, after, lex)
+    if date_start is not None:
+        return _given_as_of(before[:date_start], lex)
+    return not _start_or_base(before, after, lex)
+
+
+def _full_date_start(before: str, after: str, lex: Compiled) -> int | None:
+    """Where, in ``before``, the full date around a year starts (day and month written before
+    it, or after it as in 2024年10月18日); None for a year alone or with its month only."""
+    parts_before = lex.compiled("date parts before", lambda lx: r"(?:(?:%s|(?<![\d.,])\d{1,2})(?:%s)?%s*){2}(?:%s)?[ \t]*\Z" % (
+        _words(lx, "month_names", r"\.?"), _words(lx, "date_after"), _separators(lx), _words(lx, "year_before")))
+    parts_after = lex.compiled("date parts after", lambda lx: r"\A(?:%s)?(?:%s*(?:\d{1,2}|%s)(?:%s)){2}" % (
+        _words(lx, "year_after"), _separators(lx), _words(lx, "month_names", r"\.?"), _words(lx, "date_after")))
+    found = parts_before.search(before)
+    if found:
+        return found.start()
+    return len(before) if parts_after.match(after) else None
+
+
+def _given_as_of(lead: str, lex: Compiled) -> bool:
+    """'tính đến ngày', 'as of', '截至' right before a full date: the figures stand as of that day."""
+    return bool(lex.data.as_of_words) and lex.compiled("as of", lambda lx: r"(?:%s)[ \t]*(?:%s)?[ \t]*\Z" % (
+        alternation(lx.data.as_of_words), _words(lx, "date_before"))).search(lead) is not None
+
+
+def _start_or_base(before: str, after: str, lex: Compiled) -> bool:
+    """'since 2020', 'so với năm 2023', '较2020年', '2016年以来': the year is where a change
+    starts or what it is compared with."""
+    if lex.data.not_period_before and lex.compiled("not period before", lambda lx: r"(?:%s)[ \t]{0,3}(?:%s)?[ \t]*\Z" % (
+            alternation(lx.data.not_period_before), _words(lx, "year_before"))).search(before):
+        return True
+    return bool(lex.data.not_period_after) and lex.compiled("not period after", lambda lx: r"\A(?:%s)?[ \t]*(?:%s)" % (
+        _words(lx, "year_after"), alternation(lx.data.not_period_after))).match(after) is not None
 
 
 def _words(lex: Compiled, table: str, tail: str = "") -> str:
