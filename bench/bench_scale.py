@@ -16,25 +16,23 @@ Reported per run:
   side, worker processes), sampled every 0.2 s with psutil, and the driver's alone;
 - the re-run's wall and CPU time as a share of the first run's.
 
-``--gb`` adds the 1 GB corpus (over an hour of extraction on two cores: the
-extractor does roughly 0.2-0.4 MB/s per core on this dense synthetic text).
+``--gb`` adds the 1 GB corpus (about 40 minutes with Dask on two cores, 50 serial).
 Each result is appended to --out as one JSON line as soon as it is measured.
 
-Measured on this machine (2 cores shared with other jobs, load average 3-5, so
-wall times vary; MB per CPU-second is the steadier number), with
-``.venv/bin/python bench/bench_scale.py --sizes 10,100 --engines dask,serial``:
+Measured on this machine (2 cores shared with other jobs, so wall times vary; MB per
+CPU-second is the steadier number), with ``--sizes 10,100 --gb --engines dask,serial`` at
+``nice -n 19`` (corpora of ``generate.py --context 2``, one figure every ~210 bytes):
 
     engine       MB    MB/s  MB/cpu-s  peak tree MB  driver MB  re-run wall  re-run cpu
-    dask       10.5   0.199     0.117         643.5      179.0        2.5%       1.6%
-    serial     10.5   0.102     0.122         267.5      267.5        1.8%       2.1%
-    dask      104.9   0.150     0.116         663.2      189.7        0.6%       0.4%
-    serial    104.9   0.122     0.125         268.1      268.1        0.7%       0.6%
+    dask       10.5   0.066     0.250         632.8      179.4        1.0%       3.6%
+    serial     10.5   0.199     0.348         256.3      256.3        3.0%       5.5%
+    dask      104.9   0.155     0.332         652.6      189.4        0.4%       0.9%
+    serial    104.9   0.162     0.353         248.4      248.4        0.9%       1.3%
+    dask     1048.6   0.432     0.314         697.3      228.8        1.7%       0.9%
+    serial   1048.6   0.349     0.359         256.7      256.7        2.0%       1.5%
 
-(2,509 and 25,038 documents; 151,888 and 1,519,873 figures, the same for both
-engines.) Peak memory is flat from 10 to 100 MB: +3 % for Dask (driver, two
-workers), +0.2 % serial. Dask spends about 7 % more CPU per MB than the serial
-engine (worker start-up, scheduler traffic); its wall-time gain is whatever the
-second core has free. The 1 GB size (--gb) was not run here.
+(2,369 / 23,781 / 237,581 documents; 49,873 / 499,317 / 4,988,514 figures, the same for
+both engines.) Peak memory from 100 MB to 1 GB: x1.07 Dask, x1.03 serial.
 """
 from __future__ import annotations
 
