@@ -11,4 +11,4 @@ fi
 .venv/bin/python -m extract seeds --store data  # prints a summary: documents, figures, skipped, failed
 PORT="${PORT:-8501}"
 echo "Dashboard: open http://localhost:${PORT} in a browser (Ctrl-C stops it)"
-exec .venv/bin/python -m streamlit run dashboard/app.py --server.port "$PORT" --server.headless true
+exec .venv/bin/python -m dashboard.serve run dashboard/app.py --server.port "$PORT" --server.headless true
