@@ -41,7 +41,7 @@ def _is_word_fraction(text: str, m: Mention, lex: Compiled) -> bool:
         return False
     if toks[0].kind != "article":
         return True
-    return bool(lex.table("share_words")) and bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
+    return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
 
 
 def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
@@ -49,12 +49,12 @@ def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
     '1.4m tonnes' before a unit (a million tonnes, where '1.4m' alone is metres)."""
     if m.num.tokens[-1].kind != "num":
         return
-    money = bool(lex.word_before("units_before", text, m.start, r"[ \t]?"))
     for table in ("scale_suffixes", "money_scale_suffixes"):
         hit = lex.glued_after(table, text, m.end) if lex.table(table) else None
-        if hit and table == "money_scale_suffixes" and not money \
+        if hit and table == "money_scale_suffixes" \
+                and not lex.word_before("units_before", text, m.start, r"[ \t]?") \
                 and not lex.word_after("units", text, hit[1], r"[ \t]+"):
-            hit = None
+            hit = None  # (the currency is looked up only when such a suffix is there)
         if hit:
             word, end = hit
             m.value *= lex.table(table)[word]

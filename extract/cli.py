@@ -264,31 +264,23 @@ def process(item, args, writer, sink, stats: Stats, report: Reporter) -> None:
     if sink is not None and sink.unchanged(item):
         stats.skipped += 1
         return
-    if sink is None:  # plain output: stream the figures, so a 50 MB file costs no more memory than a page
-        figures, problems, chunk = [], [], []
-        try:
-            for fig in checked_figures(item, args.lang, problems):
-                chunk.append(fig)
-                if len(chunk) >= 2000:
-                    writer.write(chunk)
-                    stats.figures += len(chunk)
-                    chunk = []
-        except Exception as exc:  # one document's crash must not end the batch; what was written stays
-            stats.failed += 1
-            report.error(item.path, f"extractor failed: {type(exc).__name__}: {exc}")
-            return
-        finally:
-            writer.write(chunk)
-            stats.figures += len(chunk)
-    else:
-        try:
-            figures, problems = extract_figures(item, args.lang)
-        except Exception as exc:  # one document's crash must not end the batch
-            stats.failed += 1
-            report.error(item.path, f"extractor failed: {type(exc).__name__}: {exc}")
-            return
-        writer.write(figures)
-        stats.figures += len(figures)
+    # plain output streams the figures in chunks (a 50 MB file costs no more memory than a page);
+    # the store takes a document's figures whole, once it is done
+    stream = sink is None
+    figures, problems = [], []
+    try:
+        for fig in checked_figures(item, args.lang, problems):
+            figures.append(fig)
+            if stream and len(figures) >= 2000:
+                _write(writer, figures, stats)
+                figures = []
+    except Exception as exc:  # one document's crash must not end the batch
+        stats.failed += 1
+        report.error(item.path, f"extractor failed: {type(exc).__name__}: {exc}")
+        if stream:
+            _write(writer, figures, stats)  # what was streamed before the crash stays
+        return
+    _write(writer, figures, stats)
     stats.documents += 1
     if problems:
         stats.failed += 1
@@ -296,6 +288,11 @@ def process(item, args, writer, sink, stats: Stats, report: Reporter) -> None:
             report.error(item.path, problem)
     if sink is not None:
         sink.add(replace(item, lang=document_lang(item, args.lang, figures)), figures)
+
+
+def _write(writer, figures: list[Figure], stats: Stats) -> None:
+    writer.write(figures)
+    stats.figures += len(figures)
 
 
 def chosen_engine(args: argparse.Namespace) -> str:

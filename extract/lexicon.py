@@ -80,10 +80,11 @@ def _token_regex(digits: str, not_numbers: list, words) -> regex.Pattern:
     boundaries. A Latin word of several words ('thirty fifths') is matched as written, one space
     between, so the longest match beats its first word."""
     latin = [w for w in words if _is_latin_edge(w[0]) and _is_latin_edge(w[-1]) and "  " not in w]
-    other = [w for w in words if w not in set(latin)]
+    latin_set = set(latin)  # (built once: a set inside the comprehension is rebuilt per word)
+    other = [w for w in words if w not in latin_set]
     # words that look like numbers but are not (tỷ lệ, một số): matched first, then skipped
     skip_latin = [w for w in not_numbers if _is_latin_edge(w[0]) and _is_latin_edge(w[-1])]
-    skip_other = [w for w in not_numbers if w not in set(skip_latin)]
+    skip_other = [w for w in not_numbers if w not in skip_latin]
     skip_parts = ([r"(?<![\p{L}\p{M}\p{N}])%s(?![\p{L}\p{M}\p{N}])" % trie(skip_latin)] if skip_latin else []) \
         + ([alternation(skip_other)] if skip_other else [])
     skip = r"(?P<x>%s)|" % "|".join(skip_parts) if skip_parts else ""

@@ -450,15 +450,20 @@ def _dates_figures(text: str, s_start: int, s_end: int, pos: int, lex: Compiled)
     '2024年10月18日'); nor a starting point or a base ('since 2020', 'so với cùng kỳ năm 2023',
     '较2023年底', '2016年以来'). A month and year ('tháng 9/2024', 'March 2024') still dates, and
     so does a full date the figures are given as of ('tính đến ngày 30/6/2024', '截至2024年6月30日')."""
-    end = pos
-    while end < s_end and text[end].isdigit():
-        end += 1
+    end = _digits_end(text, pos, s_end)
     before = text[max(s_start, pos - 24):pos]
     after = text[end:min(s_end, end + 12)]
     date_start = _full_date_start(before, after, lex)
     if date_start is not None:
         return _given_as_of(before[:date_start], lex)
     return not _start_or_base(before, after, lex)
+
+
+def _digits_end(text: str, pos: int, limit: int) -> int:
+    """The end of the digits of the year written at ``pos``."""
+    while pos < limit and text[pos].isdigit():
+        pos += 1
+    return pos
 
 
 def _full_date_start(before: str, after: str, lex: Compiled) -> int | None:
@@ -511,10 +516,7 @@ def _own_year(text: str, m: Mention, years, lex: Compiled) -> bool:
     glued = lex.compiled("year glued before", lambda lx: r"(?:%s)?(?:\d{1,2}(?:%s))?(?:%s)?\Z" % (
         _words(lx, "year_after"), _words(lx, "date_after"), _words(lx, "period_glue")))
     for pos, _ in years:
-        end = pos
-        while end < m.outer_start and text[end].isdigit():
-            end += 1
-        if pos < m.outer_start and glued.match(text, end, m.outer_start):
+        if pos < m.outer_start and glued.match(text, _digits_end(text, pos, m.outer_start), m.outer_start):
             return True
     return False
 
