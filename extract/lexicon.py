@@ -190,7 +190,7 @@ class Compiled:
         self._before: dict[str, regex.Pattern] = {}
         self._after: dict[str, regex.Pattern] = {}
         self._indexes: dict[str, tuple] = {}
-        self._lookups: dict[tuple, tuple] = {}
+        self._finders: dict[tuple, object] = {}
         self.abbrev_rx = regex.compile(r"(?:^|(?<=\s))%s\Z" % alternation(self.data.abbreviations)) \
             if self.data.abbreviations else None
 
@@ -216,88 +216,86 @@ class Compiled:
             self._indexes[name] = idx
         return idx
 
-    def _lookup(self, name: str, gap: str):
-        """(index, gap spec, the spacing that sends a look-up to the regex) for one table and gap."""
-        key = (name, gap)
-        found = self._lookups.get(key)
-        if found is None:
-            # a double space (spaced scripts) or any space (Chinese: 百 分 之) needs the regex
-            found = (self._index(name), _GAPS.get(gap), "  " if self.data.spaced else " ")
-            self._lookups[key] = found
-        return found
-
     def word_before(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that ends at ``pos`` (allowing ``gap``): (word, start)."""
-        idx, spec, odd = self._lookup(name, gap)
-        if not idx[1]:
-            return None  # an empty table (this language has no such words)
-        if spec is not None and text.find(odd, max(0, pos - idx[1] - 3), pos) < 0:
-            return self._fast_before(idx, text, pos, spec)
-        return self._rx_before(name, text, pos, gap)
+        find = self._finders.get((name, gap, False))
+        if find is None:
+            find = self._finders[(name, gap, False)] = self._finder(name, gap, False)
+        return find(text, pos)
 
     def word_after(self, name: str, text: str, pos: int, gap: str = r"[ \t]*"):
         """The longest entry of table ``name`` that starts at ``pos`` (after ``gap``): (word, end)."""
-        idx, spec, odd = self._lookup(name, gap)
-        if not idx[1]:
-            return None  # an empty table (this language has no such words)
-        if spec is not None and text.find(odd, pos, pos + idx[1] + 3) < 0:
-            return self._fast_after(idx, text, pos, spec)
-        return self._rx_after(name, text, pos, gap)
+        find = self._finders.get((name, gap, True))
+        if find is None:
+            find = self._finders[(name, gap, True)] = self._finder(name, gap, True)
+        return find(text, pos)
 
-    @staticmethod
-    def _fast_before(idx, text, pos, spec):
-        entries, _, _, by_last = idx
+    def _finder(self, name: str, gap: str, forward: bool):
+        """One table's look-up in one direction with one gap, as a function of (text, pos).
+        Built once: a look-up runs a dozen times per figure, so everything it can know in
+        advance (the table's index, the gap's characters) is bound here, not found per call."""
+        entries, longest, by_first, by_last = self._index(name)
+        if not longest:
+            return lambda text, pos: None  # an empty table (this language has no such words)
+        spec = _GAPS.get(gap)
+        if spec is None:  # a gap the fast path does not know
+            return (lambda text, pos: self._rx_after(name, text, pos, gap)) if forward \
+                else (lambda text, pos: self._rx_before(name, text, pos, gap))
         chars, least, most, hyphen = spec
-        e, n = pos, 0
-        if hyphen and e > 0 and text[e - 1] == "-":
-            e -= 1
-        while n < most and e > 0 and text[e - 1] in chars:
-            e -= 1
-            n += 1
-        if n < least:
-            return None
-        # (what follows the word is the gap or the number itself: no boundary to check there)
-        if e == 0:
-            return None
-        for length in by_last.get(text[e - 1], ()):
-            if length > e:
-                continue
-            w = text[e - length:e]
-            flags = entries.get(w)
-            if flags is None:
-                continue
-            s = e - length
-            if flags[0] and s > 0 and _word_char(text[s - 1]):
-                continue
-            return w, s
-        return None
+        odd = "  " if self.data.spaced else " "  # spacing that only the regex reads (百 分 之)
+        reach = longest + 3
+        rx_after, rx_before = self._rx_after, self._rx_before
 
-    @staticmethod
-    def _fast_after(idx, text, pos, spec):
-        entries, _, by_first, _ = idx
-        chars, least, most, hyphen = spec
-        s, n = pos, 0
-        while n < most and s < len(text) and text[s] in chars:
-            s += 1
-            n += 1
-        if hyphen and s < len(text) and text[s] == "-":
-            s += 1
-        if n < least:
+        def after(text, pos):
+            if text.find(odd, pos, pos + reach) >= 0:
+                return rx_after(name, text, pos, gap)
+            s, n, size = pos, 0, len(text)
+            while n < most and s < size and text[s] in chars:
+                s += 1
+                n += 1
+            if hyphen and s < size and text[s] == "-":
+                s += 1
+            if n < least or s >= size:
+                return None
+            for length in by_first.get(text[s], ()):
+                if s + length > size:
+                    continue
+                w = text[s:s + length]
+                flags = entries.get(w)
+                if flags is None:
+                    continue
+                e = s + length
+                if flags[1] and e < size and _word_char(text[e]):
+                    continue
+                return w, e
             return None
-        if s >= len(text):
+
+        def before(text, pos):
+            if text.find(odd, max(0, pos - reach), pos) >= 0:
+                return rx_before(name, text, pos, gap)
+            e, n = pos, 0
+            if hyphen and e > 0 and text[e - 1] == "-":
+                e -= 1
+            while n < most and e > 0 and text[e - 1] in chars:
+                e -= 1
+                n += 1
+            # (what follows the word is the gap or the number itself: no boundary to check there)
+            if n < least or e == 0:
+                return None
+            for length in by_last.get(text[e - 1], ()):
+                if length > e:
+                    continue
+                w = text[e - length:e]
+                flags = entries.get(w)
+                if flags is None:
+                    continue
+                s = e - length
+                if flags[0] and s > 0 and _word_char(text[s - 1]):
+                    continue
+                return w, s
             return None
-        for length in by_first.get(text[s], ()):
-            w = text[s:s + length]
-            if len(w) < length:
-                continue
-            flags = entries.get(w)
-            if flags is None:
-                continue
-            e = s + length
-            if flags[1] and e < len(text) and _word_char(text[e]):
-                continue
-            return w, e
-        return None
+
+        return after if forward else before
 
     def _rx_before(self, name: str, text: str, pos: int, gap: str):
         rx = self._before.get(name + gap)

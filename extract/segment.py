@@ -15,11 +15,16 @@ MAX_SENTENCE = 3000
 
 @lru_cache(maxsize=None)
 def _boundary(chars_spaced: str, chars_unspaced: str):
+    # Each alternative matches the mark itself, or a closing quote or bracket right after one,
+    # and a sentence is cut at the match's end: a pattern that opens on a character is found
+    # by a quick scan, where a look-behind would be tried at every position of the text.
     parts = [r"\n"]
     if chars_spaced:
-        parts.append(r"(?<=[%s][\"”’)\]]?)(?=\s)" % regex.escape(chars_spaced))
+        ends = regex.escape(chars_spaced)
+        parts.append(r"[%s](?=\s)|(?<=[%s])[\"”’)\]](?=\s)" % (ends, ends))
     if chars_unspaced:
-        parts.append(r"(?<=[%s][\"”’」』)）]?)" % regex.escape(chars_unspaced))
+        ends = regex.escape(chars_unspaced)
+        parts.append(r"[%s]|(?<=[%s])[\"”’」』)）]" % (ends, ends))
     return regex.compile("|".join(parts))
 
 
