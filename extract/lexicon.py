@@ -93,14 +93,9 @@ def _token_regex(digits: str, not_numbers: list, words) -> regex.Pattern:
         parts.append(r"(?<![\p{L}\p{M}\p{N}])%s(?![\p{L}\p{M}\p{N}])" % trie(latin))
     if other:
         parts.append(alternation(other))
-    # Fail fast where no token can start (inside a word, or at a letter no number word
-    # begins with): the full alternatives are tried only where a token may start.
-    firsts = {w[0] for w in latin + skip_latin}
-    others = {w[0] for w in other + skip_other}
-    starts = r"[^\p{L}\p{M}\s]" + ("|[%s]" % regex.escape("".join(sorted(others))) if others else "")
-    word_starts = r"(?<![\p{L}\p{M}\p{N}])(?=[%s])" % regex.escape("".join(sorted(firsts))) if firsts else r"(?!x)x"
-    guard = r"(?=%s)|%s" % (starts, word_starts)
-    return regex.compile(r"(?:%s)(?:(?P<d>%s)|%s(?P<w>%s))" % (guard, digits, skip, "|".join(parts) or r"(?!x)x"))
+    # (No guard of possible start characters in front: the regex module scans faster without
+    # one, three times on Vietnamese, as every alternative already opens on a character class.)
+    return regex.compile(r"(?:(?P<d>%s)|%s(?P<w>%s))" % (digits, skip, "|".join(parts) or r"(?!x)x"))
 
 
 def trie(words) -> str:

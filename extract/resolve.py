@@ -13,21 +13,28 @@ from .lexicon import Compiled, alternation
 from .attach import metric_before
 from .scan import Mention
 
-_SHAPES = regex.compile(
-    r"(?P<url>(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|vn|cn|tw|hk|io|info|biz)(?:/\S*)?)"
+# A web address or e-mail: a top-level domain ends the host name ('x.company' is no address),
+# so neither is ever found where _WEB_HINT (below) finds nothing.
+_WEB_SHAPES = (
+    r"(?P<url>(?:https?://|www\.)\S+|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|gov|edu|vn|cn|tw|hk|io|info|biz)\b(?:/\S*)?)"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-    r"|(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
+)
+_NUMBER_SHAPES = (
+    r"(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
     r"|(?P<fyear>(?<![\d.,/])(?:1[89]|20)\d{2}[-–/]\d{2}(?![\d/%]))"  # fiscal years: 2012–13, 2023/24
     r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
     r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)\b)"
     r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
     r"|(?P<code>\d+\.(?:SH|SZ|HK|HN|HM|SS|KS|T)\b|\d+[-/](?=[\p{Lu}Đ]{2}))"
 )
+_SHAPES = regex.compile(_WEB_SHAPES + "|" + _NUMBER_SHAPES)
+# without the web alternatives, which start at every word and cost most of the scan
+_SHAPES_NO_WEB = regex.compile(_NUMBER_SHAPES)
 
 
-def shape_masks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def shape_masks(text: str, start: int, end: int, web: bool = True) -> list[tuple[int, int, str]]:
     out = []
-    for m in _SHAPES.finditer(text, start, end):
+    for m in (_SHAPES if web else _SHAPES_NO_WEB).finditer(text, start, end):
         kind = m.lastgroup
         if kind == "phone" and not _looks_like_phone(m.group()):
             continue
@@ -61,7 +68,7 @@ def shape_masks_near(text: str, s_start: int, s_end: int, mentions: list[Mention
         a = max(a, end)
         if a >= b:
             continue
-        for mask in shape_masks(text, a, b):
+        for mask in shape_masks(text, a, b, web=False):
             if mask not in seen:
                 seen.add(mask)
                 out.append(mask)
