@@ -489,15 +489,8 @@ def metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
     while a > s_start and text[a - 1] not in stops and _LETTER.match(text[a - 1]) and pos - a < 40:
         a -= 1
     phrase = text[a:pos]
-    trims = lex.longest_first("entity_trim_before")
-    changed = True
-    while changed and phrase:
-        changed = False
-        for t in trims:
-            if phrase.endswith(t):
-                phrase = phrase[: -len(t)]
-                changed = True
-                break
+    while phrase and (trims := lex.endings("entity_trim_before", phrase)):
+        phrase = phrase[: -len(trims[0])]  # the longest first, again until none is left
     phrase = _LEADING_NON_LETTERS.sub("", phrase)
     return phrase[-lex.data.entity_max_words:]
 

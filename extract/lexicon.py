@@ -325,6 +325,16 @@ class Compiled:
             self._indexes[key] = sorted(self.table(name), key=len, reverse=True)
         return self._indexes[key]
 
+    def endings(self, name: str, s: str) -> list[str]:
+        """The entries of table ``name`` that ``s`` ends with, longest first: one slice and
+        one set look-up per entry length, not an ``endswith`` per entry."""
+        key = "lengths:" + name
+        lengths = self._indexes.get(key)
+        if lengths is None:
+            lengths = self._indexes[key] = sorted({len(w) for w in self.table(name) if w}, reverse=True)
+        words = self.word_set(name)
+        return [s[-n:] for n in lengths if n <= len(s) and s[-n:] in words]
+
     def word_set(self, name: str) -> frozenset:
         """A table's words as a set (built once, not at every call)."""
         key = "set:" + name

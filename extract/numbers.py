@@ -32,6 +32,8 @@ def digit_value(s: str, lex: Compiled) -> float:
 
 
 def _digit_value(s: str, lex: Compiled) -> float:
+    if s.isascii() and s.isdigit():  # most digit strings: no separator, no fraction, no power
+        return float(s)
     s = s.replace("\u00A0", " ").replace("\u202F", " ").replace("\u2009", " ").replace(" ", "")
     if s[-1:] in VULGAR_FRACTIONS and s:  # '½', '2½'
         return (float(int(s[:-1])) if len(s) > 1 else 0.0) + unicodedata.numeric(s[-1])

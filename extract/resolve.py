@@ -358,17 +358,17 @@ def _only(between: str, lex: Compiled, table: str, strict: bool = False) -> bool
     s = between.strip()
     if not s:
         return False
-    for w in lex.longest_first(table):
+    for w in lex.endings(table, s):
         if s == w:
             return True
-        if not strict and s.endswith(w) and _is_change_phrase(s[: -len(w)].strip(), lex):
+        if not strict and _is_change_phrase(s[: -len(w)].strip(), lex):
             return True
     return False
 
 
 def _is_change_phrase(s: str, lex: Compiled) -> bool:
     return s == "" or s in lex.table("change_words") or \
-        any(s.endswith(w) and len(s) - len(w) < 12 for w in lex.table("change_words"))
+        any(len(s) - len(w) < 12 for w in lex.endings("change_words", s))
 
 
 def _changes(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
