@@ -197,17 +197,22 @@ class Compiled:
     # own slices first; the compiled regexes remain for the rare irregular spacing
     # ('more  than', '百 分 之') and for gaps the fast path does not know.
     def _index(self, name: str):
+        """(entries with their Latin-edge flags, the longest length, the lengths worth trying
+        by an entry's first two characters, the same by its last two, the one-character entries):
+        a look-up slices the text only at lengths that some entry starting (ending) there has."""
         idx = self._indexes.get(name)
         if idx is None:
             entries = {w: (_is_latin_edge(w[0]), _is_latin_edge(w[-1])) for w in self.table(name) if w}
-            by_first: dict[str, list] = {}
-            by_last: dict[str, list] = {}
-            for w in entries:  # the lengths worth trying, longest first, by the character a word starts or ends with
-                by_first.setdefault(w[0], set()).add(len(w))
-                by_last.setdefault(w[-1], set()).add(len(w))
+            by_head: dict[str, set] = {}
+            by_tail: dict[str, set] = {}
+            for w in entries:
+                if len(w) > 1:
+                    by_head.setdefault(w[:2], set()).add(len(w))
+                    by_tail.setdefault(w[-2:], set()).add(len(w))
             idx = (entries, max((len(w) for w in entries), default=0),
-                   {c: sorted(v, reverse=True) for c, v in by_first.items()},
-                   {c: sorted(v, reverse=True) for c, v in by_last.items()})
+                   {c: sorted(v, reverse=True) for c, v in by_head.items()},
+                   {c: sorted(v, reverse=True) for c, v in by_tail.items()},
+                   frozenset(w for w in entries if len(w) == 1))
             self._indexes[name] = idx
         return idx
 
@@ -229,7 +234,7 @@ class Compiled:
         """One table's look-up in one direction with one gap, as a function of (text, pos).
         Built once: a look-up runs a dozen times per figure, so everything it can know in
         advance (the table's index, the gap's characters) is bound here, not found per call."""
-        entries, longest, by_first, by_last = self._index(name)
+        entries, longest, by_head, by_tail, singles = self._index(name)
         if not longest:
             return lambda text, pos: None  # an empty table (this language has no such words)
         spec = _GAPS.get(gap)
@@ -252,7 +257,7 @@ class Compiled:
                 s += 1
             if n < least or s >= size:
                 return None
-            for length in by_first.get(text[s], ()):
+            for length in by_head.get(text[s:s + 2], ()):
                 if s + length > size:
                     continue
                 w = text[s:s + length]
@@ -263,6 +268,11 @@ class Compiled:
                 if flags[1] and e < size and _word_char(text[e]):
                     continue
                 return w, e
+            w = text[s]
+            if w in singles:
+                e = s + 1
+                if not (entries[w][1] and e < size and _word_char(text[e])):
+                    return w, e
             return None
 
         def before(text, pos):
@@ -277,7 +287,7 @@ class Compiled:
             # (what follows the word is the gap or the number itself: no boundary to check there)
             if n < least or e == 0:
                 return None
-            for length in by_last.get(text[e - 1], ()):
+            for length in by_tail.get(text[e - 2:e], ()) if e > 1 else ():
                 if length > e:
                     continue
                 w = text[e - length:e]
@@ -288,6 +298,11 @@ class Compiled:
                 if flags[0] and s > 0 and _word_char(text[s - 1]):
                     continue
                 return w, s
+            w = text[e - 1]
+            if w in singles:
+                s = e - 1
+                if not (entries[w][0] and s > 0 and _word_char(text[s - 1])):
+                    return w, s
             return None
 
         return after if forward else before
