@@ -37,8 +37,12 @@ def _is_word_fraction(text: str, m: Mention, lex: Compiled) -> bool:
     """'two thirds', 'one sixth', 'a third of the output': a fraction word with its numerator
     written out, or any fraction of something, is a share, never a label or an ordinal."""
     toks = m.num.tokens
-    if m.unit or len(toks) < 2 or toks[-1].kind != "fraction":
+    if m.unit or toks[-1].kind != "fraction":
         return False
+    if len(toks) == 1:  # a lone fraction ('half', 一半): not when it ends a period ('the first half of 2024')
+        if lex.word_before("quarter_words", text, m.end, ""):
+            return False
+        return not lex.table("share_words") or bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
     if toks[0].kind != "article":
         return True
     return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
@@ -155,6 +159,8 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         unit, factor = units.resolve(spec)
         end = hit[1] if unit_text is text else hin[1] + hit[1] - len(prefix)
         m.value = (m.value + half) * factor
+        if half:
+            m.notes.append("half")  # 一个半月: a measure, not the article-like 一 of 一个月
         m.unit, m.unit_written = unit, True
         m.end = end
         # a generic currency word followed by a specific one (億元新臺幣): the specific one counts

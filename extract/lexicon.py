@@ -21,7 +21,7 @@ _CAPITALISED_TABLES = ("digits", "additive_tens", "multipliers", "teen_prefix", 
                        "lead_articles", "standalone_numbers", "qualifiers_before", "from_words",
                        "between_words", "ordinal_before", "numbering_before", "date_before",
                        "year_before", "never_alone", "period_before", "not_numbers",
-                       "quarter_words", "count_before")
+                       "quarter_words", "count_before", "fraction_words", "lone_fractions")
 
 # numeral token kinds, in the order a word is looked up
 NUMERAL_TABLES = (("digits", "digit"), ("additive_tens", "tens"), ("multipliers", "mult"),

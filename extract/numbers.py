@@ -280,6 +280,10 @@ class _Reader:
                 return False
             self.fraction += 0.5 * (self.last_place if self.prev in ("mult", "scale") else 1)
         elif k == "fraction":
+            if self.prev is None and nxt is None and t.text in lex.data.lone_fractions:
+                self.fraction = 1 / v  # 'half of the output', 一半: a share with no numerator written
+                self.prev = k
+                return True
             if self.prev is None:
                 # 'half a million', 'quarter million': a leading fraction of a scale
                 if not (nxt is not None and (nxt.kind == "scale" or (nxt.kind == "article" and len(ahead) > 1

@@ -170,10 +170,12 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         first = _OPENING.match(text, s_start).end()
         if prev and any(c.isupper() for c in prev) and text.rfind(prev, s_start, m.outer_start) > first:
             return "name (after a proper noun)"
+    if len(m.num.tokens) == 1 and m.num.tokens[0].kind == "fraction" and "fraction" not in m.notes:
+        return "lone fraction that is no share ('the first half', 'half-year')"
     if "article ordinal" in m.notes and not _stands_alone(text, s_start, s_end, m):
         return "ordinal (a third party)"
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
-            and "fraction" not in m.notes and not _stands_alone(text, s_start, s_end, m):
+            and "fraction" not in m.notes and "half" not in m.notes and not _stands_alone(text, s_start, s_end, m):
         # 'một số', 'one of', 一些: only a duration written apart from other words survives (一 秒, one year)
         if m.kind == "count" or (m.kind == "duration" and _letter(before)):
             return "number word that is not a figure alone"

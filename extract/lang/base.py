@@ -47,6 +47,8 @@ class Lexicon:
     lead_articles: dict = field(default_factory=dict)  # 'a' -> 1 only before a multiplier or scale
     standalone_numbers: dict = field(default_factory=dict)  # 'a dozen' -> 12, 'half' -> 0.5: whole phrases
     fraction_words: dict = field(default_factory=dict)  # denominators: 'fifths' -> 5 (en)
+    lone_fractions: tuple = ()     # fraction words that are a share on their own, with no numerator: 'half of
+                                   # the output' (only before a share word where the language has them), 一半
     digit_strings: bool = False    # numerals written digit by digit (二〇二三) are read positionally
     require_digit_word: bool = False  # a numeral needs a digit word (so 百年, 万物 are not numbers)
     not_numbers: tuple = ()        # words that start with a numeral word but are not numbers (tỷ lệ = rate,

@@ -50,6 +50,7 @@ LEXICON = Lexicon(
     slash_fractions=True,
     powers=True,
     share_words=("of",),
+    lone_fractions=("half",),  # 'nearly half of the output'; not 'the first half of 2024' (a period)
     scaled_money_units={"pounds": "GBP", "pound": "GBP", "Pounds": "GBP"},
     fraction_over={"over": True, "out of": False},
     uncertainty_marks=("±", "+/-", "+-"),
