@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from . import units
-from .lexicon import Compiled
+from .lexicon import Compiled, alternation
 from .numbers import read_run, runs, tokens_in
 from .scan import Mention
 
@@ -161,12 +161,12 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
         m.value = (m.value + half) * factor
         if half:
             m.notes.append("half")  # 一个半月: a measure, not the article-like 一 of 一个月
-        m.unit, m.unit_written = unit, True
+        m.unit, m.unit_written, m.unit_word = unit, True, hit[0]
         m.end = end
         # a generic currency word followed by a specific one (億元新臺幣): the specific one counts
         again = lex.word_after("units", text, m.end, "") if units.kind_of(unit) == "money" else None
         if again and units.kind_of(units.resolve(lex.data.units[again[0]])[0]) == "money":
-            m.unit, m.end = units.resolve(lex.data.units[again[0]])[0], again[1]
+            m.unit, m.end, m.unit_word = units.resolve(lex.data.units[again[0]])[0], again[1], again[0]
         _subunit(text, s_end, m, lex)
         _rate(text, m, lex)
         hh = lex.word_after("half_after", text, m.end, gap)
@@ -387,6 +387,44 @@ def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return min(len(text) if end < 0 else end, pos + 200)
+
+
+# --- the document's own currency -------------------------------------------
+
+def document_currency(text: str, lex: Compiled) -> str:
+    """The one currency a document names among the language's local currencies ('' when it names
+    none or several): Taiwan news says 新臺幣 once and 元 after, meaning the same dollar."""
+    if not lex.data.local_currencies:
+        return ""
+    rx = lex.compiled("local_currencies", lambda lx: alternation(lx.table("local_currencies")))
+    codes = {lex.data.local_currencies[lex.entry("local_currencies", w)] for w in rx.findall(text)}
+    if len(codes) != 1 or "" in codes or (lex.data.local_script and not _in_local_script(text, lex.data.local_script)):
+        return ""
+    return codes.pop()
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _in_local_script(text: str, conversion: str, sample: int = 4000) -> bool:
+    """Is the text written in the script that ``conversion`` changes? In Traditional Chinese about a
+    third of the characters change under t2s, in Simplified none (a tenth is the line)."""
+    import opencc  # only for the rare document that names a local currency
+    head = text[:sample]
+    converted = opencc.OpenCC(conversion).convert(head)
+    changed = sum(1 for a, b in zip(head, converted) if a != b)
+    return changed >= 0.1 * max(1, len(_HAN.findall(head)))
+
+
+def use_document_currency(mentions: list[Mention], code: str, lex: Compiled) -> None:
+    """A generic currency word after the number (元) means the document's currency; one written
+    before the number (人民币500亿元) keeps its own."""
+    if not code:
+        return
+    generic = lex.word_set("generic_currency_words")
+    for m in mentions:
+        if m.unit_word in generic and not m.unit_before and units.kind_of(m.unit) == "money":
+            m.unit = code
 
 
 # --- what is counted -----------------------------------------------------

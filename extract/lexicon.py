@@ -313,7 +313,7 @@ class Compiled:
             rx = regex.compile(r"(?r)(?P<w>%s)%s\Z" % (alternation(self.table(name), char_gap=self.char_gap), gap))
             self._before[name + gap] = rx
         m = rx.search(text, max(0, pos - 40), pos)
-        return (self._entry(name, m.group("w")), m.start()) if m else None
+        return (self.entry(name, m.group("w")), m.start()) if m else None
 
     def _rx_after(self, name: str, text: str, pos: int, gap: str):
         rx = self._after.get(name + gap)
@@ -323,7 +323,7 @@ class Compiled:
                                                                   char_gap=self.char_gap)))
             self._after[name + gap] = rx
         m = rx.match(text, pos)
-        return (self._entry(name, m.group("w")), m.end()) if m else None
+        return (self.entry(name, m.group("w")), m.end()) if m else None
 
     def compiled(self, key: str, build) -> regex.Pattern:
         """A pattern built from this lexicon once (``build(self)`` returns its source)."""
@@ -363,7 +363,7 @@ class Compiled:
                            if lx.data.spaced else alternation(lx.table(name), start_boundary=False))
         return rx.search(text, start, end) is not None
 
-    def _entry(self, name: str, surface: str) -> str:
+    def entry(self, name: str, surface: str) -> str:
         """The table's own spelling of a matched surface ('个 百 分 点' -> '个百分点', 'more  than')."""
         table = self.table(name)
         if surface in table:

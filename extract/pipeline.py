@@ -36,11 +36,13 @@ def iter_figures(text: str, doc: str = "", lang: str | None = None):
     clean = view.clean
     counter = itertools.count(1)
     next_id = lambda: f"s{next(counter)}"  # noqa: E731 - series ids, numbered per document
+    currency = attach_stage.document_currency(clean, lex)
     for s_start, s_end in segment.sentences(clean, lex):
-        yield from _sentence_figures(view, s_start, s_end, lex, doc, next_id)
+        yield from _sentence_figures(view, s_start, s_end, lex, doc, next_id, currency)
 
 
-def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, next_id) -> list[Figure]:
+def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, next_id,
+                      currency: str = "") -> list[Figure]:
     clean = view.clean
     mentions = scan.numerals(clean, s_start, s_end, lex)
     if not mentions:
@@ -48,6 +50,7 @@ def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, n
     for m in mentions:
         if not m.drop:
             attach_stage.attach(clean, s_start, s_end, m, lex)
+    attach_stage.use_document_currency(mentions, currency, lex)
     resolve.drop_overlaps(mentions)
     masks = resolve.shape_masks_near(clean, s_start, s_end, mentions)
     years = resolve.drop_non_figures(clean, s_start, s_end, mentions, lex, masks)

@@ -25,6 +25,7 @@ class Mention:
     period: str = ""
     classifier: str = ""       # a measure word after it (家, 辆): makes a bare number a count
     unit_before: str = ""      # the currency or unit word written before the number ($, 人民币, 摄氏)
+    unit_word: str = ""        # the unit word written after the number, as the lexicon has it (元, tấn)
     has_scale: bool = False
     unit_written: bool = False  # the unit stands in the text (not shared from a series partner)
     notes: list = field(default_factory=list)

@@ -68,6 +68,14 @@ class Lexicon:
     per_words: tuple = ()          # between two units, makes a rate ('$350 per kg' -> USD/kg, '$15.4/hour')
     half_inside: dict = field(default_factory=dict)  # between number and unit, adds a half: 个半 -> 个 (the unit then reads 个月)
     compound_joiners: tuple = ()   # between the parts of a compound measure: 零 (两年零三个月), và, and
+    local_currencies: dict = field(default_factory=dict)  # currency names -> code: in a document that names
+                                   # only one currency this way, a generic currency word means it (新台币 -> TWD);
+                                   # a name mapped to '' only stops the inference (港元, 人民币)
+    local_script: str = ""          # an OpenCC conversion: local currencies count only in a document that it
+                                   # changes (Traditional characters: Taiwan and Hong Kong news), since
+                                   # mainland news names 港元 in passing and still means CNY by 元
+    generic_currency_words: tuple = ()  # unit words meaning the document's own currency (元: CNY unless the
+                                   # document names only 新台币, say)
     units_before_tails: dict = field(default_factory=dict)  # a unit before the number may be echoed after it: 摄氏 … 度
     negative_words: tuple = ()     # words that make the following number negative (负, âm, minus)
     leading_halves: tuple = ()     # half-words that may open a numeral alone (半年 = 0.5 year)

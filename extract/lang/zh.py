@@ -81,6 +81,14 @@ LEXICON = Lexicon(
     },
     units_before={"$": "USD", "US$": "USD", "US $": "USD", "€": "EUR", "£": "GBP", "¥": "CNY",
                   "￥": "CNY", "人民币": "CNY", "摄氏": "degC", "华氏": "degF", "摄氏温度": "degC", "华氏温度": "degF", "港币": "HKD", "新台币": "TWD", "台币": "TWD", "美元": "USD", "HK$": "HKD", "NT$": "TWD", "RMB": "CNY", "USD": "USD"},
+    # Taiwan news writes 元 for the New Taiwan dollar: an article in Traditional characters that
+    # names the New Taiwan dollar and no other currency means it by a bare 元 too. Not so for the
+    # Hong Kong dollar: Hong Kong papers report mainland figures in 元 (yuan) beside 港元, so a
+    # currency mapped to '' only stops the inference.
+    local_currencies={"新台币": "TWD", "台币": "TWD", "新臺幣": "TWD", "臺幣": "TWD", "NT$": "TWD",
+                      "港元": "", "港币": "", "HK$": "", "人民币": "", "RMB": ""},
+    generic_currency_words=("元", "圆", "块钱"),
+    local_script="t2s",
     units_before_tails={"摄氏": ("度",), "华氏": ("度",), "摄氏温度": ("度",), "华氏温度": ("度",), "人民币": ("元",), "新台币": ("元",), "港币": ("元",)},
     subunits={"角": 0.1, "毛": 0.1, "分": 0.01, "毫": 0.1, "仙": 0.01},
     classifiers=("个", "家", "辆", "台", "项", "座", "名", "位", "人", "条", "件", "种", "批", "套", "所",
