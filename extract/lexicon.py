@@ -39,6 +39,10 @@ DIGITS = r"(?:\d*[" + VULGAR_FRACTIONS + r"](?!\d)|\d+(?:(?:[.,]|[ \u00A0\u202F\
 
 _LATIN_EDGE = regex.compile(r"[\p{Latin}\p{N}]")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# what a Latin-script word may not run on into: a Han character after one is a boundary
+# (600GW之间, 年产2GWh的), a Latin letter or a digit is not (m in 'million')
+_LATIN_WORD_CHAR = regex.compile(r"[\p{Latin}\p{M}\p{N}]")
+_LATIN_WORD_END = r"(?![\p{Latin}\p{M}\p{N}])"
 
 # gap pattern -> (characters it may hold, how many at least, at most, an optional hyphen by the word)
 _MANY = 10 ** 9
@@ -55,6 +59,10 @@ def _word_char(ch: str) -> bool:
     return _WORD_CHAR.match(ch) is not None
 
 
+def _latin_word_char(ch: str) -> bool:
+    return _LATIN_WORD_CHAR.match(ch) is not None
+
+
 def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
     """Longest-first alternation; Latin-script words get word boundaries; with ``char_gap``,
     unspaced words (百分之, 个百分点) also match when a source spaces their characters."""
@@ -69,7 +77,7 @@ def alternation(words, start_boundary: bool = True, char_gap: str = "") -> str:
         if start_boundary and _is_latin_edge(w[0]):
             p = r"(?<![\p{L}\p{M}\p{N}])" + p
         if _is_latin_edge(w[-1]):
-            p = p + r"(?![\p{L}\p{M}\p{N}])"
+            p = p + _LATIN_WORD_END
         parts.append(p)
     return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
@@ -265,13 +273,13 @@ class Compiled:
                 if flags is None:
                     continue
                 e = s + length
-                if flags[1] and e < size and _word_char(text[e]):
+                if flags[1] and e < size and _latin_word_char(text[e]):
                     continue
                 return w, e
             w = text[s]
             if w in singles:
                 e = s + 1
-                if not (entries[w][1] and e < size and _word_char(text[e])):
+                if not (entries[w][1] and e < size and _latin_word_char(text[e])):
                     return w, e
             return None
 
