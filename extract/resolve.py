@@ -137,12 +137,15 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
     gap = r"[ \t]*" if d.spaced else r"[ \t]?"
     if not m.unit_written or m.unit in ("year", "month", "day"):
-        if lex.word_before("date_before", text, m.outer_start, gap):
+        if lex.word_before("date_before", text, m.outer_start, gap) \
+                and not lex.word_before("not_date_before", text, m.outer_start, gap):
             if _is_year(m):
                 return "year"
             return "date"
     if _is_year(m) and (lex.word_before("year_before", text, m.outer_start, gap) or m.unit == "year"):
         return "year"
+    if m.kind == "duration" and lex.word_after("ago_words", text, m.outer_end, r"[ \t]*" if d.spaced else ""):
+        return "time (a duration ago)"
     if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
     if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")

@@ -106,6 +106,8 @@ class Lexicon:
     entity_trim_before: tuple = () # zh: words trimmed from the end of a metric before the number (从, 由, 达)
     # --- what is not a figure ----------------------------------------------
     date_before: tuple = ()        # words before a number that make it a date (ngày, tháng, năm, in?)
+    not_date_before: tuple = ()    # words that end in a date_before word but make no date (提前: ahead of)
+    ago_words: tuple = ()          # after a duration: a point in time, not a figure (five years ago, 5年前)
     date_after: tuple = ()         # words right after a number that make it a date (月, 日, 号)
     year_after: tuple = ()         # after a year-like number: a date (年)
     year_before: tuple = ()        # before a year-like number: a date/period (năm, in, since)

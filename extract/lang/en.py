@@ -221,6 +221,7 @@ LEXICON = Lexicon(
     entity_skip_words=("of", "new", "more", "additional", "other"),
     entity_max_words=4,
     date_before=("on", "On", "since", "by", "until", "till"),
+    ago_words=("ago",),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
     year_before=("in", "In", "since", "Since", "by", "By", "until", "from", "From", "to", "of", "year",
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
                  "mid", "mid-", "end of", "summer", "winter", "spring", "autumn", "fall"),
@@ -265,5 +266,10 @@ LEXICON = Lexicon(
     quarter_words={"first quarter": "-Q1", "second quarter": "-Q2", "third quarter": "-Q3",
                    "fourth quarter": "-Q4", "Q1": "-Q1", "Q2": "-Q2", "Q3": "-Q3", "Q4": "-Q4",
                    "first half": "-H1", "second half": "-H2", "H1": "-H1", "H2": "-H2",
-                   "first nine months": "-M1-M9", "first three quarters": "-Q1-Q3"},
+                   "first nine months": "-M1-M9", "first three quarters": "-Q1-Q3",
+                   **{f"first {n} months": f"-M1-M{n}" for n in range(2, 12)},
+                   **{f"first {w} months": f"-M1-M{n}" for n, w in enumerate(
+                       ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
+    period_units=("month",),
+    period_before=("first",),  # 'in the first 11 months': a reporting period, not a duration
 )

@@ -105,6 +105,7 @@ LEXICON = Lexicon(
                        "tháng", "năm", "quý", "đầu", "cuối", "lũy", "kế", "I", "II", "III", "IV"),
     entity_modifier_words=("của", "tại", "ở", "vào", "thuộc", "trong", "trên", "cho", "đối", "được", "đã", "sẽ",
                            "đang", "bị", "vẫn", "cũng", "đều", "đối với"),
+    ago_words=("trước đây", "về trước"),  # '5 năm trước đây': a time, not a figure
     date_before=("ngày", "tháng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "mồng", "lúc",
                  "đầu", "cuối", "thứ"),
     date_after=("giờ sáng", "giờ chiều", "giờ tối", "h sáng", "h chiều"),

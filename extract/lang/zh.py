@@ -35,7 +35,8 @@ LEXICON = Lexicon(
     half_after={"半": 0.5},
     fraction_words={"一半": 2},  # one word: 一半 is a half, not 1 + 0.5 (一个半 is 1.5)
     lone_fractions=("一半",),
-    not_numbers=("一半导体",),  # 这一半导体项目: 这一 + 半导体, no half
+    not_numbers=("一半导体",  # 这一半导体项目: 这一 + 半导体, no half
+                 "三元电池", "三元锂", "三元材料", "三元正极", "三元前驱体"),  # ternary (NCM) batteries, no yuan
     never_alone=("一", "幺", "零", "〇"),
     digit_strings=True,
     require_digit_word=True,
@@ -121,6 +122,8 @@ LEXICON = Lexicon(
                         "增至", "升至", "跌至", "扩大到", "扩大至", "缩小到", "在", "以", "和", "及", "与"),
     date_after=("月", "日", "号", "时", "点", "点钟", "分", "秒", "时许", "月份"),
     date_before=("前", "上", "下"),
+    not_date_before=("提前",),  # 提前6年完成: six years ahead of schedule
+    ago_words=("前", "以前"),  # 较5年前: five years ago
     year_after=("年",),
     quantity_before=("另有", "另外还有", "另", "再"),
     as_of_words=("截至", "截止", "截止到", "到"),
