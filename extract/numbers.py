@@ -75,7 +75,7 @@ def _power_value(s: str, lex: Compiled) -> float:
 
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: created and read a dozen times per figure)
 class Token:
     kind: str          # 'num' (digit string) or a numeral table kind (digit, mult, scale…)
     value: object
@@ -84,7 +84,7 @@ class Token:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Numeral:
     """A number read from one or more tokens: its value and what it was made of."""
     value: float

@@ -8,7 +8,7 @@ from .lexicon import Compiled
 from .numbers import Numeral, numeral_of, read_run, runs, tokens_in
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: read and written dozens of times per figure)
 class Mention:
     num: Numeral
     start: int                 # clean offsets of the figure's text (number, scale, unit)
