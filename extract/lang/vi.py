@@ -105,6 +105,7 @@ LEXICON = Lexicon(
                        "tháng", "năm", "quý", "đầu", "cuối", "lũy", "kế", "I", "II", "III", "IV"),
     entity_modifier_words=("của", "tại", "ở", "vào", "thuộc", "trong", "trên", "cho", "đối", "được", "đã", "sẽ",
                            "đang", "bị", "vẫn", "cũng", "đều", "đối với"),
+    per_words=("/",),  # '14.000 đồng/kg', '520 USD/tấn': a price per unit
     ago_words=("trước đây", "về trước"),  # '5 năm trước đây': a time, not a figure
     date_before=("ngày", "tháng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "mồng", "lúc",
                  "đầu", "cuối", "thứ"),
@@ -136,7 +137,7 @@ LEXICON = Lexicon(
     between_words=("từ", "trong khoảng", "khoảng từ", "dao động từ", "giữa", "đạt từ", "ở mức từ"),
     and_words=("đến", "tới", "và"),
     period_units=("month",),
-    period_before=("lũy kế", "trong"),
+    period_before=("lũy kế", "trong", "tính chung", "Tính chung"),
     period_after=("đầu năm", "cuối năm", "năm", "đạt", "ước đạt"),
     quarter_words={"quý I": "-Q1", "quý 1": "-Q1", "quý II": "-Q2", "quý 2": "-Q2", "quý III": "-Q3",
                    "quý 3": "-Q3", "quý IV": "-Q4", "quý 4": "-Q4", "6 tháng đầu năm": "-H1",

@@ -88,6 +88,7 @@ LEXICON = Lexicon(
     # currency mapped to '' only stops the inference.
     local_currencies={"新台币": "TWD", "台币": "TWD", "新臺幣": "TWD", "臺幣": "TWD", "NT$": "TWD",
                       "港元": "", "港币": "", "HK$": "", "人民币": "", "RMB": ""},
+    per_words=("/",),  # '3500元/吨': a price per unit
     generic_currency_words=("元", "圆", "块钱"),
     local_script="t2s",
     units_before_tails={"摄氏": ("度",), "华氏": ("度",), "摄氏温度": ("度",), "华氏温度": ("度",), "人民币": ("元",), "新台币": ("元",), "港币": ("元",)},
