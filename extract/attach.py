@@ -2,6 +2,8 @@
 qualifier and entity around it, all looked up in the language's tables."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from . import units
@@ -406,12 +408,17 @@ def document_currency(text: str, lex: Compiled) -> str:
 _HAN = regex.compile(r"\p{Han}")
 
 
+@lru_cache(maxsize=None)
+def _converter(conversion: str):
+    import opencc  # only for the rare document that names a local currency; its dictionaries load once
+    return opencc.OpenCC(conversion)
+
+
 def _in_local_script(text: str, conversion: str, sample: int = 4000) -> bool:
     """Is the text written in the script that ``conversion`` changes? In Traditional Chinese about a
     third of the characters change under t2s, in Simplified none (a tenth is the line)."""
-    import opencc  # only for the rare document that names a local currency
     head = text[:sample]
-    converted = opencc.OpenCC(conversion).convert(head)
+    converted = _converter(conversion).convert(head)
     changed = sum(1 for a, b in zip(head, converted) if a != b)
     return changed >= 0.1 * max(1, len(_HAN.findall(head)))
 
