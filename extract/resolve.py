@@ -325,6 +325,9 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     if has_between and _only(between, lex, "and_words"):
         return ("low", "high")
     if between.strip() and _only(between, lex, "range_joiners") and _compatible(a, b):
+        # '30万辆提升至50万辆': a change verb before the joiner makes a change, not a range
+        if changes and joined_to and not _only(between, lex, "range_joiners", strict=True):
+            return ("from", "to")
         return ("low", "high")
     if joined_to and changes and _compatible(a, b) and _only(between, lex, "to_words", strict=True):
         return ("from", "to")
@@ -372,8 +375,13 @@ def _only(between: str, lex: Compiled, table: str, strict: bool = False) -> bool
 
 
 def _is_change_phrase(s: str, lex: Compiled) -> bool:
+    """A change verb, maybe with a few words before it; not across a comma, where a new clause
+    (制造业用钢占比则提高到) starts a new subject."""
     return s == "" or s in lex.table("change_words") or \
-        any(len(s) - len(w) < 12 for w in lex.endings("change_words", s))
+        (not _CLAUSE_MARK.search(s) and any(len(s) - len(w) < 12 for w in lex.endings("change_words", s)))
+
+
+_CLAUSE_MARK = regex.compile(r"[,，;；:：]")
 
 
 def _changes(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
