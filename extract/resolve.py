@@ -23,7 +23,7 @@ _NUMBER_SHAPES = (
     r"(?P<ip>(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.]))"
     r"|(?P<fyear>(?<![\d.,/])(?:1[89]|20)\d{2}[-–/]\d{2}(?![\d/%]))"  # fiscal years: 2012–13, 2023/24
     r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
-    r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|am|pm)\b)"
+    r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b))"
     r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
     r"|(?P<code>\d+\.(?:SH|SZ|HK|HN|HM|SS|KS|T)\b|\d+[-/](?=[\p{Lu}Đ]{2}))"
 )
@@ -279,6 +279,7 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
         if a.entity in lex.data.counter_words and between.lstrip().startswith(a.entity):
             between = between.lstrip()[len(a.entity):]  # 'từ 1.400 chiếc năm 2019 lên 3.500 chiếc'
+        between = between[len(_shared_noun(between, text, b.outer_end, lex)):]
         if lex.data.unit_hyphen and between[:2] in ("- ", "-\t") and between[1:].strip() and b.unit_written \
                 and not a.unit:
             between = between[1:]  # '8- to 16-meter': a hyphen left hanging for the unit written once
@@ -310,8 +311,25 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         a.entity = a.entity or b.entity
 
 
+def _shared_noun(between: str, text: str, b_end: int, lex: Compiled) -> str:
+    """The noun both members are followed by, as it opens ``between`` (with its leading space):
+    由572千克标准煤降至551千克标准煤 — 标准煤 is the first member's, not a word joining the pair."""
+    lead = len(between) - len(between.lstrip())
+    mine, theirs = between[lead:], text[b_end:b_end + len(between)].lstrip()
+    n = 0
+    while n < len(mine) and n < len(theirs) and mine[n] == theirs[n] and _letter(mine[n]):
+        n += 1
+    if lex.data.spaced and n < len(mine) and _letter(mine[n]):
+        n = mine.rfind(" ", 0, n) + 1 if " " in mine[:n] else 0  # whole words only
+    if n < 2 or not mine[n:].strip():
+        return ""  # ('from 50 to 80% to flow': the joining word itself is no shared noun)
+    return between[:lead + n]
+
+
 def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: str, lex: Compiled, gap: str):
     """('from', 'to') for a change, ('low', 'high') for a range, None when a and b are not one series."""
+    if a.unit_written and b.unit_written and lex.word_before("amount_before", text, a.outer_start, gap):
+        return None  # 'raised by $1 billion to $5.65 billion': an increase and the level it reached
     has_from = lex.word_before("from_words", front, len(front), gap)
     has_between = lex.word_before("between_words", front, len(front), gap)
     joined_to = _only(between, lex, "to_words")
@@ -336,7 +354,9 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     if "," in back:  # '7.15% of new-vehicle sales, up from 6.0%': the change phrase follows the comma
         back = back.rsplit(",", 1)[1].strip()
     opener = lex.word_before("from_words", back, len(back), "")
-    if opener and _is_change_phrase(back[:opener[1]].strip(), lex) and back[:opener[1]].strip() \
+    # ('fallen, to $139 per kWh in 2023 from $161': the change verb stands before the new value)
+    if opener and _is_change_phrase(back[:opener[1]].strip(), lex) \
+            and (back[:opener[1]].strip() or _changes(text, s_start, a.outer_start, lex)) \
             and _compatible(a, b) and not lex.word_after("to_words", text, b.outer_end, gap):
         return ("to", "from")
     return None
@@ -389,14 +409,16 @@ def _changes(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    return not a.unit or not b.unit or units.kind_of(a.unit) == units.kind_of(b.unit)
+    """Units of one kind, or a rate and its numerator ('$139 per kWh … from $161')."""
+    return not a.unit or not b.unit or units.kind_of(a.unit) == units.kind_of(b.unit) \
+        or a.unit.startswith(b.unit + "/") or b.unit.startswith(a.unit + "/")
 
 
 def _share_unit(a: Mention, b: Mention) -> None:
     """'10-15%', 'between 3 and 5 million': the first member borrows what the second wrote."""
     for x, y in ((a, b), (b, a)):  # '$139 per kWh in 2023 from $161': both are prices per kWh
         if x.unit and y.unit and x.unit.startswith(y.unit + "/"):
-            y.unit = x.unit
+            y.unit, y.kind = x.unit, x.kind
     if not a.unit and b.unit:
         a.unit, a.kind = b.unit, b.kind
     elif a.unit and not b.unit:

@@ -126,6 +126,8 @@ class Lexicon:
     to_words: tuple = ()           # lên, đến, to, 到, 至 (between the two members of a series)
     range_to_words: tuple = ()     # to_words that make a range even after a change verb ('giảm từ 10 đến 15%'
                                    # is a fall of 10-15%; 'giảm từ 10% xuống 8%' a change)
+    amount_before: tuple = ()      # before the first of two members that both write their unit: it is the
+                                   # amount of a change, the second the new level ('raised by $1bn to $5.65bn')
     range_joiners: tuple = ()      # -, –, ~, 至, to (a range X-Y)
     between_words: tuple = ()      # between ... and
     and_words: tuple = ()          # and (between X and Y)
