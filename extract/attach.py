@@ -539,7 +539,7 @@ def metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
     a = pos
     while a > s_start and text[a - 1] not in stops and _LETTER.match(text[a - 1]) and pos - a < 40:
         a -= 1
-    phrase = text[a:pos]
+    phrase = _without_date_head(text[a:pos], text[a - 1] if a > s_start else "", lex)
     while phrase and (trims := lex.endings("entity_trim_before", phrase)):
         phrase = phrase[: -len(trims[0])]  # the longest first, again until none is left
     phrase = _LEADING_NON_LETTERS.sub("", phrase)
@@ -547,6 +547,19 @@ def metric_before(text: str, s_start: int, pos: int, lex: Compiled) -> str:
 
 
 _LEADING_NON_LETTERS = regex.compile(r"^[^\p{L}]+")
+
+
+def _without_date_head(phrase: str, before: str, lex: Compiled) -> str:
+    """A metric that opens right after a date's digits starts with the date's word: 2025年全市工业投资,
+    9月份全国发电量, 10月底全国充电桩总数 — the metric is what follows it."""
+    if not before.isdigit():
+        return phrase
+    for table in ("year_after", "date_after"):
+        head = lex.word_after(table, phrase, 0, "")
+        if head:
+            tail = lex.word_after("date_tail_words", phrase, head[1], "")
+            return phrase[tail[1] if tail else head[1]:]
+    return phrase
 _BRACKETED = regex.compile(r"(?r)[(（][^()（）]{0,30}[)）][ \t]*(?:[为是达]|\Z)")
 
 

@@ -3,7 +3,7 @@
 A case passes when the extractor finds exactly the expected figures (optional
 ones may or may not come out) with the right text, value, unit, kind, approx,
 series/role pairing and period; entities are compared loosely (one contains the
-other). A row with ``xfail: reason`` is a known gap, run strictly: when it starts
+other), or exactly where a row says ``entity_is``. A row with ``xfail: reason`` is a known gap, run strictly: when it starts
 passing, the test fails until the xfail is removed.
 """
 from __future__ import annotations
@@ -85,6 +85,8 @@ def test_case(lang, row):
             problems.append(f"{exp['text']!r}: period {f.period!r}, expected {exp.get('period', '')!r}")
         if exp.get("entity") and not (exp["entity"] in f.entity or (f.entity and f.entity in exp["entity"])):
             problems.append(f"{exp['text']!r}: entity {f.entity!r}, expected {exp['entity']!r}")
+        if "entity_is" in exp and f.entity != exp["entity_is"]:  # exact, where loose would hide junk
+            problems.append(f"{exp['text']!r}: entity {f.entity!r}, expected exactly {exp['entity_is']!r}")
         if exp.get("series"):
             series_map.setdefault(exp["series"], set()).add(f.series)
     for label, ids in series_map.items():

@@ -103,6 +103,8 @@ class Lexicon:
                                    # when the metric is read before the number (doanh thu đạt 5 tỷ đồng);
                                    # empty = a measure's entity is only the noun after it
     entity_modifier_words: tuple = ()  # words opening a modifier of the metric (doanh thu của công ty)
+    date_tail_words: tuple = ()    # after a date word (年, 月): 底, 末, 初 — with it, trimmed from a metric that a date
+                                   # opens (2023年末全省工业企业 -> 全省工业企业)
     entity_trim_before: tuple = () # zh: words trimmed from the end of a metric before the number (从, 由, 达)
     # --- what is not a figure ----------------------------------------------
     date_before: tuple = ()        # words before a number that make it a date (ngày, tháng, năm, in?)

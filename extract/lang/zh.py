@@ -126,6 +126,7 @@ LEXICON = Lexicon(
     not_date_before=("提前",),  # 提前6年完成: six years ahead of schedule
     ago_words=("前", "以前"),  # 较5年前: five years ago
     year_after=("年",),
+    date_tail_words=("底", "末", "初", "中", "上旬", "中旬", "下旬", "以来", "代", "前", "后", "起"),
     quantity_before=("另有", "另外还有", "另", "再"),
     as_of_words=("截至", "截止", "截止到", "到"),
     not_period_before=("较", "比", "自", "与", "同", "相比", "对比"),
