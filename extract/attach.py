@@ -506,6 +506,9 @@ def _metric_before_words(text: str, s_start: int, pos: int, lex: Compiled) -> st
         out.insert(0, word)
         first = w.start()
     out = out[:d.entity_max_words]
+    if out and out[-1] in d.units and units.kind_of(units.resolve(d.units[out[-1]])[0]) == "duration" \
+            and (len(out) == 1 or any(w.lower() in lex.numeral_words for w in out)):
+        return ""  # 'in the first 11 months of 2024 totalled …': a time phrase, not the metric
     if out and first == _sentence_opening(text, s_start) and len(out) > 1 and out[1][:1].islower():
         out[0] = out[0][:1].lower() + out[0][1:]  # 'Vốn điều lệ' at the start of a sentence
     return " ".join(out)
