@@ -16,6 +16,7 @@ seeds (a figure every ~100 bytes), ``seeds`` the seed articles alone.
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import re
 import shutil
@@ -44,9 +45,11 @@ print(sum(len(t.encode("utf-8")) for t in texts))
 
 def instructions(tree: pathlib.Path, corpus: str, passes: int) -> tuple[int, int]:
     """(instructions executed, corpus bytes) of a run with ``passes`` passes over the corpus."""
+    # a fixed hash seed: set and dict orders (and so the work done) are the same from run to run
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
                           PY, "-c", _WORKER, str(tree), str(ROOT), corpus, str(passes)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True, check=True, env=env)
     found = re.search(r"Collected : (\d+)", out.stderr)
     if not found:
         raise SystemExit(f"valgrind printed no instruction count:\n{out.stderr[-1000:]}")
