@@ -104,18 +104,25 @@ class Numeral:
 def tokens_in(text: str, lex: Compiled, start: int, end: int) -> list[Token]:
     out = []
     words = lex.numeral_words
-    for m in lex.token_rx.finditer(text, start, end):
-        which = m.lastgroup  # d (digits), x (a look-alike word) or w (a number word)
-        if which == "x":
-            continue  # a word that only looks like a number (tỷ lệ)
-        s = m.group()
-        a, b = m.span()
-        if which == "d":
-            out.append(Token("num", s, a, b, s))
-        else:
-            kind, value = words[s] if s in words else _lookup_spaced(s, lex)
-            out.append(Token(kind, value, a, b, s))
+    for scan in lex.token_scans:
+        for m in scan.finditer(text, start, end):
+            which = m.lastgroup  # d (digits), x (a look-alike word) or w (a number word)
+            if which == "x":
+                continue  # a word that only looks like a number (tỷ lệ)
+            s = m.group()
+            a, b = m.span()
+            if which == "d":
+                out.append(Token("num", s, a, b, s))
+            else:
+                kind, value = words[s] if s in words else _lookup_spaced(s, lex)
+                out.append(Token(kind, value, a, b, s))
+    if len(lex.token_scans) > 1:
+        out.sort(key=_start)
     return out
+
+
+def _start(t: "Token") -> int:
+    return t.start
 
 
 def _lookup_spaced(word: str, lex: Compiled):
