@@ -459,11 +459,19 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
             continue
         if word.lower() in stop or word in stop or len(words) >= lex.data.entity_max_words:
             break
+        if not words and _number_word_at(text, w.start(), lex):
+            break  # '8,5 triệu đồng một tháng': another number follows, not what is counted
         words.append(word)
         pos = w.end()
     if not words and skipped in lex.data.counter_words:  # '34.855 chiếc.': the counter is what is counted
         return skipped
     return " ".join(words)
+
+
+def _number_word_at(text: str, pos: int, lex: Compiled) -> bool:
+    """A number word starts at ``pos`` (not a look-alike such as 'tỷ lệ', the rate)."""
+    m = lex.token_rx.match(text, pos)
+    return m is not None and m.lastgroup == "w"
 
 
 def _qualifier_after_noun(text: str, s_end: int, m: Mention, lex: Compiled) -> None:

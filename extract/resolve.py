@@ -177,12 +177,22 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "lone fraction that is no share ('the first half', 'half-year')"
     if "article ordinal" in m.notes and not _stands_alone(text, s_start, s_end, m):
         return "ordinal (a third party)"
+    if m.num.single_word and m.num.single_word in d.never_alone and m.kind == "duration" \
+            and _after_money(text, s_start, m, lex):
+        return "rate (8,5 triệu đồng một tháng: per month, not a duration)"
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
             and "fraction" not in m.notes and "half" not in m.notes and not _stands_alone(text, s_start, s_end, m):
         # 'một số', 'one of', 一些: only a duration written apart from other words survives (一 秒, one year)
         if m.kind == "count" or (m.kind == "duration" and _letter(before)):
             return "number word that is not a figure alone"
     return ""
+
+
+def _after_money(text: str, s_start: int, m: Mention, lex: Compiled) -> bool:
+    """Does a money unit end right before the mention (only spaces between)?"""
+    before = text[max(s_start, m.outer_start - 20):m.outer_start].rstrip(" \t")
+    unit = lex.word_before("units", before, len(before), "")
+    return bool(unit) and units.kind_of(units.resolve(lex.data.units[unit[0]])[0]) == "money"
 
 
 def _letter(ch: str) -> bool:

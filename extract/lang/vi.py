@@ -112,7 +112,8 @@ LEXICON = Lexicon(
     date_after=("giờ sáng", "giờ chiều", "giờ tối", "h sáng", "h chiều"),
     quantity_before=("thêm", "Thêm", "thêm khoảng"),
     as_of_words=("tính đến", "Tính đến", "tính tới", "Tính tới", "đến", "đến hết", "tới", "lũy kế đến"),
-    not_period_before=("kể từ", "Kể từ", "so với", "So với", "so với cùng kỳ", "so cùng kỳ"),
+    not_period_before=("kể từ", "Kể từ", "so với", "So với", "so với cùng kỳ", "so cùng kỳ",
+                       "sinh", "thành lập"),  # (sinh năm 1975): a person's or a firm's year is not the figures'
     year_before=("năm", "niên khóa", "mùa", "từ năm", "đến năm", "giai đoạn", "kỳ", "khóa", "vụ",
                  "quý", "tài khóa"),
     count_before=("trong số", "tổng số", "con số", "với số", "có số", "trong tổng số"),
