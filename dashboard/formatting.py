@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 SCALE_CHOICES = {"auto": None, "as is": 1.0, "thousand": 1e3, "million": 1e6,
                  "billion": 1e9, "trillion": 1e12}
-CURRENCIES = ("CNY", "VND", "USD", "EUR", "JPY", "KRW", "GBP", "HKD", "TWD", "SGD", "THB", "INR")
+CURRENCIES = ("CNY", "VND", "USD", "EUR", "JPY", "KRW", "GBP", "HKD", "TWD", "SGD", "THB", "INR",
+              "AUD", "CAD", "NZD", "BRL", "MXN")  # (the codes of extract/units.txt)
 
 # Short forms people read; anything else goes through pint's pretty printer.
 _UNIT_LABELS = {

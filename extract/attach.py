@@ -408,6 +408,14 @@ def document_currency(text: str, lex: Compiled) -> str:
 _HAN = regex.compile(r"\p{Han}")
 
 
+def _leans_to_other_script(sentence: str, conversion: str) -> bool:
+    """More characters of the other script than of the local one ('t2s': Simplified over Traditional)."""
+    back = "2".join(reversed(conversion.split("2")))  # t2s -> s2t
+    local = sum(1 for a, b in zip(sentence, _converter(conversion).convert(sentence)) if a != b)
+    other = sum(1 for a, b in zip(sentence, _converter(back).convert(sentence)) if a != b)
+    return other > local
+
+
 @lru_cache(maxsize=None)
 def _converter(conversion: str):
     import opencc  # only for the rare document that names a local currency; its dictionaries load once
@@ -423,15 +431,18 @@ def _in_local_script(text: str, conversion: str, sample: int = 4000) -> bool:
     return changed >= 0.1 * max(1, len(_HAN.findall(head)))
 
 
-def use_document_currency(mentions: list[Mention], code: str, lex: Compiled) -> None:
+def use_document_currency(mentions: list[Mention], code: str, lex: Compiled, sentence: str = "") -> None:
     """A generic currency word after the number (元) means the document's currency; one written
-    before the number (人民币500亿元) keeps its own."""
+    before the number (人民币500亿元) keeps its own, and so does a sentence written in the other
+    script (a Simplified sentence quoted in a Traditional document)."""
     if not code:
         return
     generic = lex.word_set("generic_currency_words")
-    for m in mentions:
-        if m.unit_word in generic and not m.unit_before and units.kind_of(m.unit) == "money":
-            m.unit = code
+    local = [m for m in mentions if m.unit_word in generic and not m.unit_before and units.kind_of(m.unit) == "money"]
+    if not local or (lex.data.local_script and _leans_to_other_script(sentence, lex.data.local_script)):
+        return
+    for m in local:
+        m.unit = code
 
 
 # --- what is counted -----------------------------------------------------

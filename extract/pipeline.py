@@ -50,7 +50,7 @@ def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, n
     for m in mentions:
         if not m.drop:
             attach_stage.attach(clean, s_start, s_end, m, lex)
-    attach_stage.use_document_currency(mentions, currency, lex)
+    attach_stage.use_document_currency(mentions, currency, lex, clean[s_start:s_end])
     resolve.drop_overlaps(mentions)
     masks = resolve.shape_masks_near(clean, s_start, s_end, mentions)
     years = resolve.drop_non_figures(clean, s_start, s_end, mentions, lex, masks)

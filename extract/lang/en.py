@@ -187,7 +187,11 @@ LEXICON = Lexicon(
     units_before={"$": "USD", "US$": "USD", "US $": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR",
                   "£": "GBP", "GBP": "GBP", "¥": "JPY", "JPY": "JPY", "RMB": "CNY", "CNY": "CNY",
                   "Rs.": "INR", "Rs": "INR", "₹": "INR", "HK$": "HKD", "HK $": "HKD", "hk $": "HKD", "NT$": "TWD", "S$": "SGD",
-                  "VND": "VND", "₫": "VND", "₩": "KRW"},
+                  "VND": "VND", "₫": "VND", "₩": "KRW",
+                  # dollars of other countries, as wire copy writes them ('T$850 billion' is Taiwan's,
+                  # not 850 billion US dollars with a stray T)
+                  "T$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+                  "R$": "BRL", "MX$": "MXN"},
     qualifiers_before={
         "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
         "in excess of": "more_than", "exceeding": "more_than", "north of": "more_than",
