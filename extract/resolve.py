@@ -24,7 +24,7 @@ _NUMBER_SHAPES = (
     r"|(?P<fyear>(?<![\d.,/])(?:1[89]|20)\d{2}[-–/]\d{2}(?![\d/%]))"  # fiscal years: 2012–13, 2023/24
     r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
     r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b))"
-    r"|(?P<phone>(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
+    r"|(?P<phone>(?<![\p{Latin}\d_.,])(?:\+\d{1,3}[\s.-]?|1[\s.-](?=\d{3}[\s.-]\d{3}[\s.-]\d{4}(?!\d)))?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
     r"|(?P<code>\d+\.(?:SH|SZ|HK|HN|HM|SS|KS|T)\b|\d+[-/](?=[\p{Lu}Đ]{2}))"
 )
 _SHAPES = regex.compile(_WEB_SHAPES + "|" + _NUMBER_SHAPES)
@@ -62,7 +62,7 @@ def shape_masks_near(text: str, s_start: int, s_end: int, mentions: list[Mention
         sp = text.rfind(" ", max(s_start, a - 20), a)
         a = sp + 1 if sp >= 0 else a
         nb = text.find(" ", b, min(s_end, b + 20))
-        b = nb if nb >= 0 else b
+        b = nb if nb >= 0 else (s_end if s_end - b <= 20 else b)  # (the last word: to the sentence's end)
         if not _SHAPE_HINT.search(text, a, b):
             continue
         a = max(a, end)
@@ -78,13 +78,19 @@ def shape_masks_near(text: str, s_start: int, s_end: int, mentions: list[Mention
 
 def _looks_like_phone(s: str) -> bool:
     digits = sum(c.isdigit() for c in s)
-    return digits >= 9 and (s[0] in "+(0") and any(c in s for c in " .-()")
+    return (digits >= 9 and (s[0] in "+(0") and any(c in s for c in " .-()")) \
+        or _THREE_THREE_FOUR.match(s) is not None
+
+
+# 1-800-555-0199, 800-555-0199, 400-800-1234: North American and Chinese service numbers
+_THREE_THREE_FOUR = regex.compile(r"(?:1[\s.-])?\d{3}([\s.-])\d{3}\1\d{4}\Z")
 
 
 _LETTER_RX = regex.compile(r"[\p{L}]")
 _LATIN_RX = regex.compile(r"[\p{Latin}]")
 _WORDLIKE = regex.compile(r"[^\p{P}\p{S}\s]")
 _OPENING = regex.compile(r"[ \t\"“'‘(]*")
+_CAPITALISED_AFTER = regex.compile(r"(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.\-]*){1,3}")  # up to three Capitalised words
 _PREV_WORD = regex.compile(r"(?r)([\p{L}\p{M}\p{N}&'’.\-]+)[ \t]*\Z")
 
 
@@ -173,6 +179,12 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         first = _OPENING.match(text, s_start).end()
         if prev and any(c.isupper() for c in prev) and text.rfind(prev, s_start, m.outer_start) > first:
             return "name (after a proper noun)"
+        names_after = _CAPITALISED_AFTER.match(text, m.outer_end, s_end)
+        if names_after and prev[:1].isupper():
+            return "name (a model between proper nouns: Boeing's 787 Dreamliner)"
+        words_after = names_after.group().split() if names_after else []
+        if lex.word_set("street_words") & ({w.rstrip(",;") for w in words_after} | {w.rstrip(".,;") for w in words_after}):
+            return "address (1600 Amphitheatre Parkway)"
     if len(m.num.tokens) == 1 and m.num.tokens[0].kind == "fraction" and "fraction" not in m.notes:
         return "lone fraction that is no share ('the first half', 'half-year')"
     if "article ordinal" in m.notes and not _stands_alone(text, s_start, s_end, m):

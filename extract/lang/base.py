@@ -121,6 +121,7 @@ class Lexicon:
                                    # ('a further 600', 'another 300', 'thêm 600', '另有600')
     numbering_before: tuple = ()   # Điều, Khoản, Article, Chapter, Phase: number is a label
     name_before: tuple = ()        # công nghiệp, Industry, version: the number is part of a name
+    street_words: tuple = ()       # a bare number before Capitalised words ending in one is an address
     name_after: tuple = ()         # 大 (十八大), 届: the number is part of a name
     # --- series and periods -------------------------------------------------
     change_words: tuple = ()       # verbs of change (tăng, rose, 增长) that make from/to a change

@@ -226,7 +226,9 @@ LEXICON = Lexicon(
     entity_max_words=4,
     date_before=("on", "On"),  # (since, by, until: a year after them is a date, as year_before has it; 'risen by 10 to 15%' is no date)
     amount_before=("by",),
-    ago_words=("ago",),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
+    ago_words=("ago",),
+    street_words=("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Parkway", "Boulevard", "Blvd.", "Drive",
+                  "Lane", "Way", "Highway", "Place", "Square", "Plaza"),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
     year_before=("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From", "to", "of", "year",
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
                  "mid", "mid-", "end of", "summer", "winter", "spring", "autumn", "fall"),
