@@ -458,6 +458,15 @@ def _share_unit(a: Mention, b: Mention) -> None:
 # --- periods ---------------------------------------------------------------
 
 def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
+    _assign_years(text, s_start, s_end, mentions, years, lex)
+    gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
+    for m in mentions:  # '70 GWh today', 'Hiện 3 khách hàng', '目前的7.5万元': now, not the year nearby
+        if m.period and (lex.word_before("present_words", text, m.outer_start, gap)
+                         or lex.word_after("present_words", text, m.outer_end, gap)):
+            m.period = ""
+
+
+def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
     kept = [m for m in mentions if not m.drop]
     if not kept or not years:
         return

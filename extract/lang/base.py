@@ -141,6 +141,8 @@ class Lexicon:
     period_before_figure: bool = False  # a member's year stands before it (从2020年的X), not after (X năm 2023)
     not_period_before: tuple = ()  # before a year: a starting point or a base of comparison, not the time a
                                    # figure refers to (since, kể từ, so với, 较, 自)
+    present_words: tuple = ()      # right before or after a figure: it is as of now, so a year elsewhere in the
+                                   # sentence is not its period (70 GWh today, hiện nay, 目前的)
     as_of_words: tuple = ()        # before a full date: the figures stand as of that day, so its year dates
                                    # them (tính đến ngày 30/6/2024, as of June 30, 2024, 截至2024年6月30日)
     not_period_after: tuple = ()   # after a year (and its year_after word): the same (2016年以来)

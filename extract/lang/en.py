@@ -227,6 +227,7 @@ LEXICON = Lexicon(
     date_before=("on", "On"),  # (since, by, until: a year after them is a date, as year_before has it; 'risen by 10 to 15%' is no date)
     amount_before=("by",),
     ago_words=("ago",),
+    present_words=("today", "currently", "now", "at present", "at the moment"),
     street_words=("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Parkway", "Boulevard", "Blvd.", "Drive",
                   "Lane", "Way", "Highway", "Place", "Square", "Plaza"),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
     year_before=("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From", "to", "of", "year",

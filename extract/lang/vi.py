@@ -106,6 +106,7 @@ LEXICON = Lexicon(
     entity_modifier_words=("của", "tại", "ở", "vào", "thuộc", "trong", "trên", "cho", "đối", "được", "đã", "sẽ",
                            "đang", "bị", "vẫn", "cũng", "đều", "đối với"),
     per_words=("/",),  # '14.000 đồng/kg', '520 USD/tấn': a price per unit
+    present_words=("hiện", "Hiện", "hiện nay", "Hiện nay", "hiện tại", "Hiện tại", "hiện có", "Hiện có"),
     ago_words=("trước đây", "về trước"),  # '5 năm trước đây': a time, not a figure
     date_before=("ngày", "tháng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "mồng", "lúc",
                  "đầu", "cuối", "thứ"),
