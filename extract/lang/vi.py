@@ -28,8 +28,9 @@ LEXICON = Lexicon(
                  "tỉ suất", "tỉ số", "triệu phú", "tỷ phú", "tỉ phú", "năm nay", "năm ngoái", "năm trước",
                  "năm sau", "năm tới", "năm tài chính", "một số", "một chút", "mười mấy", "hàng trăm",
                  "hàng nghìn", "hàng ngàn", "hàng triệu", "hàng tỷ", "hàng chục", "vài trăm", "vài nghìn",
-                 "hai chiều", "một chiều", "một nửa"),
-    fraction_words={"phần tư": 4},  # 'ba phần tư' = 3/4 (tư is 'four' only here and after tens)
+                 "hai chiều", "một chiều"),
+    fraction_words={"phần tư": 4, "một nửa": 2},  # 'ba phần tư' = 3/4 (tư is 'four' only here and after tens)
+    lone_fractions=("một nửa",),  # 'hơn một nửa số doanh nghiệp': a share on its own
     fraction_over={"phần": False},  # 'hai phần ba' = 2/3 ('một phần' alone is 'a part', never a figure)
     never_alone=("một", "năm", "không"),
     ambiguous_words=("năm", "ba"),
