@@ -202,6 +202,11 @@ LEXICON = Lexicon(
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
         "up to": "at_most", "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
         "as many as": "at_most", "as much as": "at_most", "not more than": "at_most",
+        "capped at": "at_most", "limited to": "at_most",
+        # verbs that say the figure was passed ('capex topped US$30 billion')
+        "topped": "more_than", "exceeded": "more_than", "surpassed": "more_than",
+        # a vague comparison is an approximation, not a bound ('about as much as 250,000 homes')
+        "about as much as": "about", "about as many as": "about", "roughly as much as": "about",
     },
     qualifiers_after={"or more": "at_least", "or so": "about", "or less": "at_most", "plus": "more_than",
                       "and above": "at_least", "and over": "at_least", "and up": "at_least",
