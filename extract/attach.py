@@ -33,6 +33,34 @@ def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> No
         m.notes.append("article ordinal")  # 'a third party', 'a fourth plant': not a share
     m.entity = entity(text, s_start, s_end, m, lex)
     _qualifier_after_noun(text, s_end, m, lex)
+    _qualifying_verb(text, s_start, m, lex)
+    _speed_metric(m, lex)
+
+
+_CLAUSE_END = regex.compile(r"(?r)[，,；;：:。!！?？]")
+
+
+def _qualifying_verb(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
+    """约占全厂用电量的三成: the qualifier stands with the verb, earlier in the figure's clause."""
+    if not lex.data.qualifying_verbs or m.approx != "exact":
+        return
+    start = max(s_start, m.outer_start - 24)
+    stop = _CLAUSE_END.search(text, start, m.outer_start)
+    start = stop.end() if stop else start
+    rx = lex.compiled("qualifying verbs", lambda lx: "(?r)" + alternation(lx.table("qualifying_verbs")))
+    hit = rx.search(text, start, m.outer_start)
+    if hit:
+        m.approx = lex.data.qualifying_verbs[lex.entry("qualifying_verbs", hit.group())]
+
+
+def _speed_metric(m: Mention, lex: Compiled) -> None:
+    """最高时速达600公里: a length measured per hour is a speed."""
+    if m.kind != "length" or not lex.data.speed_metrics or "/" in m.unit:
+        return
+    for word, per in lex.data.speed_metrics.items():
+        if word in m.entity:
+            m.unit, m.kind = f"{m.unit}/{per}", units.kind_of(f"{m.unit}/{per}")
+            return
 
 
 def _is_word_fraction(text: str, m: Mention, lex: Compiled) -> bool:

@@ -87,6 +87,9 @@ class Lexicon:
     classifiers: tuple = ()        # measure words that make a bare number a count (家, 个, 辆)
     qualifiers_before: dict = field(default_factory=dict)  # word -> approx value (hơn -> more_than)
     qualifiers_after: dict = field(default_factory=dict)   # word after the number -> approx (以上, trở lên)
+    qualifying_verbs: dict = field(default_factory=dict)  # a qualifier fused with a verb, earlier in the
+                                   # figure's clause: 约占全厂用电量的三成 -> about
+    speed_metrics: dict = field(default_factory=dict)  # a metric that makes a length a speed: 时速 -> per hour
     qualifiers_inside: dict = field(default_factory=dict)  # between number and unit (余, 多: 二百余万元)
     negative_signs: tuple = ("-", "−", "–")
     comparison_after: tuple = ()   # after a figure: a 'more/less than' before it is a comparison, not a qualifier

@@ -111,6 +111,8 @@ LEXICON = Lexicon(
     },
     qualifiers_after={"以上": "at_least", "左右": "about", "上下": "about", "以下": "at_most",
                       "以内": "at_most", "出头": "more_than", "有余": "more_than", "之多": "exact"},
+    qualifying_verbs={"约占": "about", "约为": "about", "约达": "about", "近占": "nearly", "接近占": "nearly"},
+    speed_metrics={"时速": "hour", "秒速": "second"},  # 最高时速达600公里: 600 km/h
     qualifiers_inside={"余": "more_than", "多": "more_than", "来": "about", "几": "more_than"},
     entity_after=False,
     entity_stop_words=("，", "。", "、", "；", "：", "（", "）", "“", "”", "的"),
