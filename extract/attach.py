@@ -37,7 +37,8 @@ def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> No
     _speed_metric(m, lex)
 
 
-_CLAUSE_END = regex.compile(r"(?r)[，,；;：:。!！?？]")
+CLAUSE_MARKS = "，,；;：:。!！?？"  # what ends a clause inside a sentence (or the sentence)
+_CLAUSE_END = regex.compile(r"(?r)[%s]" % regex.escape(CLAUSE_MARKS))
 
 
 def _qualifying_verb(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
@@ -436,12 +437,15 @@ def document_currency(text: str, lex: Compiled) -> str:
 _HAN = regex.compile(r"\p{Han}")
 
 
+def _changed(text: str, conversion: str) -> int:
+    """How many characters of ``text`` the OpenCC ``conversion`` changes."""
+    return sum(1 for a, b in zip(text, _converter(conversion).convert(text)) if a != b)
+
+
 def _leans_to_other_script(sentence: str, conversion: str) -> bool:
     """More characters of the other script than of the local one ('t2s': Simplified over Traditional)."""
     back = "2".join(reversed(conversion.split("2")))  # t2s -> s2t
-    local = sum(1 for a, b in zip(sentence, _converter(conversion).convert(sentence)) if a != b)
-    other = sum(1 for a, b in zip(sentence, _converter(back).convert(sentence)) if a != b)
-    return other > local
+    return _changed(sentence, back) > _changed(sentence, conversion)
 
 
 @lru_cache(maxsize=None)
@@ -454,9 +458,7 @@ def _in_local_script(text: str, conversion: str, sample: int = 4000) -> bool:
     """Is the text written in the script that ``conversion`` changes? In Traditional Chinese about a
     third of the characters change under t2s, in Simplified none (a tenth is the line)."""
     head = text[:sample]
-    converted = _converter(conversion).convert(head)
-    changed = sum(1 for a, b in zip(head, converted) if a != b)
-    return changed >= 0.1 * max(1, len(_HAN.findall(head)))
+    return _changed(head, conversion) >= 0.1 * max(1, len(_HAN.findall(head)))
 
 
 def use_document_currency(mentions: list[Mention], code: str, lex: Compiled, sentence: str = "") -> None:
@@ -610,6 +612,8 @@ def _without_date_head(phrase: str, before: str, lex: Compiled) -> str:
             tail = lex.word_after("date_tail_words", phrase, head[1], "")
             return phrase[tail[1] if tail else head[1]:]
     return phrase
+
+
 _BRACKETED = regex.compile(r"(?r)[(（][^()（）]{0,30}[)）][ \t]*(?:[为是达]|\Z)")
 
 

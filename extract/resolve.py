@@ -10,7 +10,7 @@ import regex
 
 from . import units
 from .lexicon import Compiled, alternation
-from .attach import metric_before
+from .attach import CLAUSE_MARKS, metric_before
 from .scan import Mention
 
 # A web address or e-mail: a top-level domain ends the host name ('x.company' is no address),
@@ -182,8 +182,9 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         names_after = _CAPITALISED_AFTER.match(text, m.outer_end, s_end)
         if names_after and prev[:1].isupper():
             return "name (a model between proper nouns: Boeing's 787 Dreamliner)"
-        words_after = names_after.group().split() if names_after else []
-        if lex.word_set("street_words") & ({w.rstrip(",;") for w in words_after} | {w.rstrip(".,;") for w in words_after}):
+        streets = lex.word_set("street_words")  # ('St.' keeps its dot; 'Parkway.' ends a sentence)
+        if names_after and any(w.rstrip(",;") in streets or w.rstrip(".,;") in streets
+                               for w in names_after.group().split()):
             return "address (1600 Amphitheatre Parkway)"
     if len(m.num.tokens) == 1 and m.num.tokens[0].kind == "fraction" and "fraction" not in m.notes:
         return "lone fraction that is no share ('the first half', 'half-year')"
@@ -423,7 +424,7 @@ def _is_change_phrase(s: str, lex: Compiled) -> bool:
         (not _CLAUSE_MARK.search(s) and any(len(s) - len(w) < 12 for w in lex.endings("change_words", s)))
 
 
-_CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+_CLAUSE_MARK = regex.compile(r"[%s]" % regex.escape(CLAUSE_MARKS))
 
 
 def _changes(text: str, s_start: int, pos: int, lex: Compiled) -> bool:
