@@ -353,6 +353,10 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     """('from', 'to') for a change, ('low', 'high') for a range, None when a and b are not one series."""
     if a.unit_written and b.unit_written and lex.word_before("amount_before", text, a.outer_start, gap):
         return None  # 'raised by $1 billion to $5.65 billion': an increase and the level it reached
+    if a.unit_written and not a.unit_before and not b.unit_written:
+        # 'jumped 20% to 1.2 million units', 'climbed 1.3 percentage points to 51.8': a unit written
+        # after the first number and none after the second is no shared unit but another quantity
+        return None
     has_from = lex.word_before("from_words", front, len(front), gap)
     has_between = lex.word_before("between_words", front, len(front), gap)
     joined_to = _only(between, lex, "to_words")
