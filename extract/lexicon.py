@@ -18,7 +18,7 @@ LANGUAGES = ("vi", "zh", "en")
 
 # Tables of words (not units: 'M' and 'm' differ) that may start a sentence with a capital.
 _CAPITALISED_TABLES = ("digits", "additive_tens", "multipliers", "teen_prefix", "scales",
-                       "lead_articles", "standalone_numbers", "qualifiers_before", "from_words",
+                       "lead_articles", "qualifiers_before", "from_words",
                        "between_words", "ordinal_before", "numbering_before", "date_before",
                        "year_before", "never_alone", "period_before", "not_numbers",
                        "quarter_words", "count_before", "fraction_words", "lone_fractions")

@@ -45,7 +45,6 @@ class Lexicon:
     never_alone: tuple = ()        # words that are a figure only with a scale, unit or other number word (một, one, 一)
     ambiguous_words: tuple = ()    # number words that may end a numeral and start a unit or noun (năm)
     lead_articles: dict = field(default_factory=dict)  # 'a' -> 1 only before a multiplier or scale
-    standalone_numbers: dict = field(default_factory=dict)  # 'a dozen' -> 12, 'half' -> 0.5: whole phrases
     fraction_words: dict = field(default_factory=dict)  # denominators: 'fifths' -> 5 (en)
     lone_fractions: tuple = ()     # fraction words that are a share on their own, with no numerator: 'half of
                                    # the output' (only before a share word where the language has them), 一半
