@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import functools
 import math
+import pathlib
+import re
 from urllib.parse import urlencode
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 SCALE_CHOICES = {"auto": None, "as is": 1.0, "thousand": 1e3, "million": 1e6,
                  "billion": 1e9, "trillion": 1e12}
-CURRENCIES = ("CNY", "VND", "USD", "EUR", "JPY", "KRW", "GBP", "HKD", "TWD", "SGD", "THB", "INR",
-              "AUD", "CAD", "NZD", "BRL", "MXN")  # (the codes of extract/units.txt)
+# the currency codes the extractor defines, read from its definitions file (no pint needed here)
+CURRENCIES = tuple(re.findall(r"^(\w+) = \[currency_", (pathlib.Path(__file__).resolve().parent.parent
+                                                        / "extract" / "units.txt").read_text(encoding="utf-8"), re.M))
 
 # Short forms people read; anything else goes through pint's pretty printer.
 _UNIT_LABELS = {

@@ -335,12 +335,3 @@ def test_document_text_never_becomes_markdown():
     assert "![" not in out and "](" not in out and "<b>" not in out and "*a*" not in out
     assert md_escape("$E = mc^2$") == r"\$E = mc^2\$"  # no LaTeX either
 
-
-def test_dashboard_knows_every_currency_the_extractor_defines():
-    """The dashboard's currency list is the extractor's: a code missing there would be
-    drawn as an unknown unit."""
-    import pathlib
-    import re
-    from dashboard.formatting import CURRENCIES
-    defs = (pathlib.Path(__file__).parent.parent / "extract" / "units.txt").read_text(encoding="utf-8")
-    assert set(CURRENCIES) == set(re.findall(r"^(\w+) = \[currency_", defs, re.M))
