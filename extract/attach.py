@@ -73,10 +73,17 @@ def _is_word_fraction(text: str, m: Mention, lex: Compiled) -> bool:
     if len(toks) == 1:  # a lone fraction ('half', 一半): not when it ends a period ('the first half of 2024')
         if lex.word_before("quarter_words", text, m.end, ""):
             return False
-        return not lex.table("share_words") or bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
+        return not lex.table("share_words") or _share_context(text, m, lex)
     if toks[0].kind != "article":
         return True
-    return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+"))
+    return _share_context(text, m, lex)
+
+
+def _share_context(text: str, m: Mention, lex: Compiled) -> bool:
+    """A share word after it ('half of the output'), a qualifier before it ('roughly half will never
+    be built', 'more than a third') or a change by it ('orders jumped by more than half')."""
+    return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+")) or m.approx != "exact" \
+        or bool(lex.word_before("amount_before", text, m.outer_start, r"[ \t]+"))
 
 
 def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:
@@ -212,12 +219,29 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
                 m.value *= per
             m.unit, m.unit_written = "percent", True
             m.end = tenths[1]
+            if tenths[0] in lex.data.tenths_next_place:
+                _next_place(text, s_end, m, lex, per)
         else:
             cls = lex.word_after("classifiers", text, pos, "")
             if cls:
                 m.classifier = cls[0]
     m.outer_end = max(m.outer_end, m.end)
     _qualifier_after(text, m, lex, gap)
+
+
+def _next_place(text: str, s_end: int, m: Mention, lex: Compiled, per: float) -> None:
+    """七成五 = 75 percent: one digit word right after the tenths word is the next place down,
+    unless it opens a measure of its own (七成五年内 is no 75 percent)."""
+    word = text[m.end:m.end + 1]
+    kind_value = lex.numeral_words.get(word) if m.end < s_end else None
+    if not kind_value or kind_value[0] != "digit" or not 0 < kind_value[1] < 10:
+        return
+    after = m.end + 1
+    if after < s_end and (text[after] in lex.numeral_words or lex.word_after("units", text, after, "")
+                          or lex.word_after("classifiers", text, after, "")):
+        return
+    m.value += kind_value[1] * per / 10
+    m.end = after
 
 
 def _bracketed_unit(text: str, pos: int, lex: Compiled):
@@ -248,6 +272,7 @@ def _fraction(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
         return
     m.value = whole + n.value / denominator
     m.end = n.end
+    m.notes.append("fraction")  # 占总产量的三分之一: a share, not a label
 
 
 def _rate(text: str, m: Mention, lex: Compiled) -> None:
@@ -382,7 +407,8 @@ def _qualifier_before(text: str, s_start: int, m: Mention, lex: Compiled) -> Non
     if hit and hit[1] >= s_start:
         word, start = hit
         compared = lex.word_after("comparison_after", text, m.outer_end, r"[ \t,]*")
-        if m.approx == "exact" and not (compared and lex.data.qualifiers_before[word] in ("more_than", "less_than")):  # 'cao hơn 12% so với …' compares, it does not bound
+        comparing = compared and word not in lex.data.bounding_qualifiers
+        if m.approx == "exact" and not (comparing and lex.data.qualifiers_before[word] in ("more_than", "less_than")):  # 'cao hơn 12% so với …' compares, it does not bound
             m.approx = lex.data.qualifiers_before[word]
         m.outer_start = start
 
@@ -479,7 +505,9 @@ def use_document_currency(mentions: list[Mention], code: str, lex: Compiled, sen
 
 def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> str:
     if lex.data.entity_after:
-        after = _entity_after(text, m.outer_end, s_end, lex)
+        # a part of a whole counts the whole's things ('11 of the 18 industries', '30% of the content');
+        # a measure's 'of the' names no such thing ('six feet of the cup')
+        after = _entity_after(text, m.outer_end, s_end, lex, partitive=units.kind_of(m.unit) in ("count", "percent"))
         if not after and m.unit and lex.data.entity_link_words:  # 'doanh thu đạt 12.450 tỷ VNĐ'
             return _metric_before_words(text, s_start, m.outer_start, lex)
         return after
@@ -487,15 +515,21 @@ def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> st
     return noun or metric_before(text, s_start, m.outer_start, lex)
 
 
-def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
+def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: bool = True) -> str:
     words, skipped = [], ""
     stop, skip = lex.word_set("entity_stop_words"), lex.word_set("entity_skip_words")
+    determiners = lex.word_set("entity_partitive_words") if partitive else frozenset()
     for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
-        if text[pos:w.start()].strip(" "):  # punctuation or a digit in between ends the phrase
-            break
+        gap = text[pos:w.start()].strip(" ")
+        if gap and not (skipped == "partitive" and _WHOLE_NUMBER.fullmatch(gap)):
+            break  # punctuation or a digit in between ends the phrase
         word = w.group()
         if not words and word in skip:
             skipped = word
+            pos = w.end()
+            continue
+        if not words and skipped and skipped != "partitive" and word in determiners:
+            skipped = "partitive"  # '11 of the 18 manufacturing industries' counts industries
             pos = w.end()
             continue
         if word.lower() in stop or word in stop or len(words) >= lex.data.entity_max_words:
@@ -506,7 +540,12 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled) -> str:
         pos = w.end()
     if not words and skipped in lex.data.counter_words:  # '34.855 chiếc.': the counter is what is counted
         return skipped
+    while words and words[-1] in skip:  # '30 per cent of the content of a wind farm': not 'content of'
+        words.pop()
     return " ".join(words)
+
+
+_WHOLE_NUMBER = regex.compile(r"\d[\d,.]*")
 
 
 def _number_word_at(text: str, pos: int, lex: Compiled) -> bool:

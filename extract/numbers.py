@@ -270,6 +270,8 @@ class _Reader:
                 return False
             if self.last_mult == 10 and self.prev == "mult":
                 return False
+            if self.max_scale and _scale_ahead(ahead) >= self.max_scale:
+                return False  # 'between 90 billion and 120 billion': two numbers, not 210 billion
         elif k == "point":
             if self.prev is None or nxt is None or nxt.kind not in ("digit", "num", "tens"):
                 return False
@@ -400,6 +402,16 @@ def _value_of(toks: list[Token], lex: Compiled) -> float:
     for n, t in enumerate(toks):
         reader.take(t, toks[n + 1] if n + 1 < len(toks) else None, toks[n + 1:])
     return reader.value()
+
+
+def _scale_ahead(ahead: list) -> float:
+    """The first scale word among the tokens after a filler, before anything else joins in."""
+    for t in ahead:
+        if t.kind == "scale":
+            return t.value
+        if t.kind not in ("digit", "num", "tens", "teen", "mult"):
+            break
+    return 0.0
 
 
 def _fraction_follows(ahead: list) -> bool:

@@ -154,6 +154,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "time (a duration ago)"
     if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
+    if m.unit == "year" and m.approx == "exact" and _month_follows(text, m.outer_end, s_end, lex):
+        return "date (a year and its month: 114年9月)"
     if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")
                           or lex.word_after("month_names", text, m.outer_end, r"[ \t]*")):
         return "year" if _is_year(m) else "date"
@@ -255,6 +257,17 @@ def _latin(ch: str) -> bool:
     return bool(ch) and _LATIN_RX.match(ch) is not None
 
 
+def _month_follows(text: str, pos: int, s_end: int, lex: Compiled) -> bool:
+    """A month number and a date word right after a year word: the year is a date's."""
+    if not lex.table("date_after") or lex.data.spaced:
+        return False
+    hit = _MONTH_NUMBER.match(text, pos, s_end)
+    return bool(hit) and 1 <= int(hit.group()) <= 12 and bool(lex.word_after("date_after", text, hit.end(), ""))
+
+
+_MONTH_NUMBER = regex.compile(r"\d{1,2}(?!\d)")
+
+
 def _is_year(m: Mention) -> bool:
     t = m.num.tokens
     return (len(t) == 1 and t[0].kind == "num" and len(t[0].text) == 4 and t[0].text.isdigit()
@@ -319,8 +332,12 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
                 _share_unit(a, b)  # '45 and 50 mg': a list, not a range, written with one unit
                 a.entity = b.entity
             continue
+        written = a.unit_written or b.unit_written
         _share_unit(a, b)
         if role[0] == "low" and not a.value <= b.value:
+            if text[a.end:b.start] == "-" and not written:
+                # '3-1 Akasaka', 'won 3-1': a pair that falls can be no range, so it is an address or a score
+                a.drop = b.drop = "code or score (a falling pair is no range: 3-1)"
             continue
         if role[0] == "low" and b.approx == "exact":
             b.approx = a.approx  # 'khoảng 50-55%': the qualifier bounds the whole range
@@ -402,8 +419,9 @@ def _without_periods(text: str, a: int, b: int, times: list[Mention], lex: Compi
                 pos = glue[1]
     pieces.append(text[pos:b])
     out = "".join(pieces)
-    if lex.table("time_words"):  # 'từ 8,5 triệu tấn hiện nay lên …'
-        out = lex.compiled("time_words_gap", lambda lx: r"%s[ \t]*" % alternation(lx.table("time_words"))).sub("", out)
+    if lex.table("time_words") or lex.table("series_fillers"):  # 'từ 8,5 triệu tấn hiện nay lên …'
+        out = lex.compiled("time_words_gap", lambda lx: r"%s[ \t]*" % alternation(
+            tuple(lx.table("time_words")) + tuple(lx.table("series_fillers")))).sub("", out)
     glue = lex.word_before("period_glue", out, len(out), gap)
     return out[:glue[1]] if glue and lex.table("period_glue") else out
 
@@ -489,15 +507,18 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
         _years_before_members(kept, changes, years)  # 从2020年的136.6万辆增长到2023年的958.7万辆
         if all(m.period for m in changes):
             return
+    claimed = set()  # years written right after a figure that is no member of a change
     if len(distinct) >= 2 and not lex.data.period_before_figure:  # 'đạt 68-70 tỷ USD vào năm 2030': a year written right after a figure is its own
         for m in kept:
             y = _year_right_after(text, m, years, lex)
             if y and not m.period:
                 m.period = str(y)
+                if m.role not in ("from", "to"):
+                    claimed.add(y)
                 for other in kept:  # '68-70 tỷ USD vào năm 2030': the range's other end too
                     if other.series and other.series == m.series and other.role == "low" and not other.period:
                         other.period = m.period
-    if changes and len(distinct) >= 2 and _years_after_members(text, s_end, kept, changes, years, distinct):
+    if changes and len(distinct) >= 2 and _years_after_members(text, s_end, kept, changes, years, distinct, claimed):
         changes = []
     if changes and len(distinct) >= 2:
         first, second = str(distinct[0][1]), str(distinct[1][1])
@@ -513,8 +534,8 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
                 continue  # '由2019年的92.5%降至85.3%', 'từ 1 tỷ đồng năm 2019 xuống 650 triệu': the year is the start's
             m.period = str(distinct[0][1]) + suffix
         return
-    for m in kept:
-        before = [y for pos, y in years if pos < m.outer_start]
+    for m in kept:  # the last year before it, unless that year is another figure's own
+        before = [y for pos, y in years if pos < m.outer_start and y not in claimed]
         if before and not m.period:
             m.period = str(before[-1])
 
@@ -619,7 +640,9 @@ def _year_right_after(text: str, m: Mention, years, lex: Compiled):
     for pos, y in years:
         if m.outer_end <= pos <= m.outer_end + 24:
             rest = text[m.outer_end:pos]
-            for table in ("time_words", "year_before"):
+            if m.entity and lex.data.entity_after:  # '1.9 million square metres of space in 2023'
+                rest = rest.replace(m.entity, " ", 1)
+            for table in ("time_words", "year_before", "entity_skip_words"):
                 if lex.table(table):
                     rest = lex.compiled("alt:" + table, lambda lx: alternation(lx.table(table))).sub(" ", rest)
             if not rest.strip(" \t"):  # not across a comma: "3,25%, năm 2022 là …"
@@ -627,7 +650,7 @@ def _year_right_after(text: str, m: Mention, years, lex: Compiled):
     return None
 
 
-def _years_after_members(text, s_end, kept, changes, years, distinct) -> bool:
+def _years_after_members(text, s_end, kept, changes, years, distinct, claimed=frozenset()) -> bool:
     """'từ 92 tỷ đồng năm 2023 lên 146 tỷ đồng năm 2024', '186 MW, tăng từ 98 MW cuối năm 2022':
     a year written right after a member (before the next figure) is that member's period."""
     own = {}
@@ -642,8 +665,10 @@ def _years_after_members(text, s_end, kept, changes, years, distinct) -> bool:
         return False
     for m in changes:
         y = own.get(id(m))
-        if y is None:  # the other member takes the sentence's other year
-            y = next(d for _, d in distinct if d not in own.values()) if len(set(own.values())) == 1 else None
+        if y is None:  # the other member takes the sentence's other year, unless another figure's
+            # ('absorbed 1.9 million square metres of space in 2023, and vacancy has fallen to 2.8% from 10% in 2019')
+            others = [d for _, d in distinct if d not in own.values() and d not in claimed]
+            y = others[0] if len(set(own.values())) == 1 and others else None
         if y is not None:
             m.period = str(y)
     return True

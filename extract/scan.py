@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Compiled
-from .numbers import Numeral, numeral_of, read_run, runs, tokens_in
+from .numbers import Numeral, Token, numeral_of, read_run, runs, tokens_in
 
 
 @dataclass(slots=True)  # (slots: read and written dozens of times per figure)
@@ -36,7 +36,7 @@ def numerals(text: str, start: int, end: int, lex: Compiled) -> list[Mention]:
     out = []
     toks = tokens_in(text, lex, start, end)
     for run in runs(toks, text, lex):
-        nums = read_run(run, lex)
+        nums = read_run(_with_implied_one(run, text, lex), lex)
         broken = any(n.broken for n in nums)
         for n in nums:
             n = _yield_to_unit(n, text, lex)
@@ -46,6 +46,20 @@ def numerals(text: str, start: int, end: int, lex: Compiled) -> list[Mention]:
                 m.drop = "name (numerals that do not form one number)"
             out.append(m)
     return out
+
+
+def _with_implied_one(run: list[Token], text: str, lex: Compiled) -> list[Token]:
+    """逾千个, 近万名, hơn trăm: a multiplier or scale alone right after a qualifier counts one of
+    itself. Only when the run is nothing else (超百分之五十 is 50 percent, not 150)."""
+    first = run[0]
+    if first.text not in lex.data.qualified_leading_words or any(t.kind not in ("mult", "scale") for t in run):
+        return run
+    gap = r"[ \t]*" if lex.data.spaced else ""
+    if not lex.word_before("qualifiers_before", text, first.start, gap) \
+            or lex.word_after("percent_prefixes", text, first.start, "") \
+            or lex.word_after("fraction_infixes", text, run[-1].end, gap):
+        return run
+    return [Token("digit", 1, first.start, first.start, "")] + run
 
 
 def _yield_to_unit(n: Numeral, text: str, lex: Compiled) -> Numeral:

@@ -57,6 +57,11 @@ class Lexicon:
     fraction_over: dict = field(default_factory=dict)  # 'A over B', 'A out of B' is A/B; the value says whether A
                                    # may exceed B (True: '2000 over 3'; False: a share, 'one out of three')
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
+    series_fillers: tuple = ()  # phrases that may stand between a change's ends (a written-out rate: 'a share')
+    bounding_qualifiers: tuple = ()  # qualifiers that bound a figure even before a comparison word
+    tenths_next_place: tuple = ()  # tenths words after which one digit word is the next place (七成五 = 75%)
+    qualified_leading_words: tuple = ()  # multipliers and scales that stand for 'one …' right after a
+                                         # qualifier (逾千個 = more than 1,000; hơn trăm = more than 100)
 
     # --- what follows or precedes a number ---------------------------------
     units: dict = field(default_factory=dict)        # surface after a number -> canonical unit (pint string or ISO code)
@@ -99,6 +104,9 @@ class Lexicon:
     entity_after: bool = True      # the counted noun follows the number (vi, en) or precedes (zh metrics)
     entity_stop_words: tuple = ()  # words that end an entity phrase
     entity_skip_words: tuple = ()  # leading words skipped before the entity (of, các)
+    # '25 of its suppliers', '11 of the 18 industries': after a skipped word, a determiner (and the
+    # whole's own number) stands between a part and what it counts
+    entity_partitive_words: tuple = ()
     counter_words: tuple = ()      # skipped words that are the entity when no noun follows ('34.855 chiếc.')
     entity_max_words: int = 5
     entity_link_words: tuple = ()  # spaced languages: words between a metric and its measure that are skipped

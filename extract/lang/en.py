@@ -67,7 +67,7 @@ LEXICON = Lexicon(
                     **_ORDINAL_DENOMINATORS},
     units={
         "dollars": "USD", "dollar": "USD", "US dollars": "USD", "U.S. dollars": "USD", "USD": "USD",
-        "cents": "USD*0.01", "cent": "USD*0.01",
+        "cents": "USD*0.01", "cent": "USD*0.01", "euro cents": "EUR*0.01", "euro cent": "EUR*0.01",
         "euros": "EUR", "euro": "EUR", "EUR": "EUR", "€": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
         "GBP": "GBP", "pence": "GBP*0.01", "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY",
         "yen": "JPY", "JPY": "JPY", "won": "KRW", "KRW": "KRW", "dong": "VND", "đồng": "VND",
@@ -195,7 +195,7 @@ LEXICON = Lexicon(
         "some": "about", "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about",
         "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
-        "up to": "at_most", "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
+        "up to": "at_most", "within": "at_most", "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
         "as many as": "at_most", "as much as": "at_most", "not more than": "at_most",
         "capped at": "at_most", "limited to": "at_most",
         # verbs that say the figure was passed ('capex topped US$30 billion')
@@ -223,6 +223,7 @@ LEXICON = Lexicon(
     entity_modifier_words=("in", "for", "on", "across", "during", "this", "last", "its", "their", "his", "her",
                            "from", "at", "by", "with", "since", "after", "before", "among"),
     entity_skip_words=("of", "new", "more", "additional", "other"),
+    entity_partitive_words=("the", "its", "their", "our", "his", "her"),
     entity_max_words=4,
     date_before=("on", "On"),  # (since, by, until: a year after them is a date, as year_before has it; 'risen by 10 to 15%' is no date)
     amount_before=("by",),
@@ -263,7 +264,12 @@ LEXICON = Lexicon(
                   "soared", "plunged", "plummeted", "expanded", "shrank", "shrunk", "raised", "raise",
                   "lifted", "cut", "reduced", "reduce", "boosted", "boost", "lowered", "doubled",
                   "tripled", "went", "going", "gone", "up", "down", "narrowed", "widened", "improved",
-                  "ramped", "scaled"),
+                  "ramped", "scaled", "sank", "sink", "sinks", "eased", "eases", "edged", "dipped", "dips",
+                  "rebounded", "recovered", "advanced", "retreated", "contracted", "tumbled", "slumped",
+                  "leapt", "leaped", "gained", "picked", "moderated", "accelerated", "slowed", "shot",
+                  "ticked", "rises", "climbs", "slips", "jumps", "drops", "declines", "grows", "lengthened",
+                  "shortened", "extended", "deepened", "worsened", "firmed", "softened", "strengthened",
+                  "weakened"),
     from_words=("from", "From"),
     to_words=("to",),
     range_joiners=("-", "–", "—", "~", "to"),
@@ -271,7 +277,12 @@ LEXICON = Lexicon(
     and_words=("and",),
     and_list_shares_unit=True,
     time_words=("today", "now", "currently", "at present", "a year earlier", "a year ago", "last year",
-                "this year", "previously", "in the year-earlier period"),
+                "this year", "previously", "in the year-earlier period", "last month", "this month",
+                "a month earlier", "the previous month", "in the previous month", "the month before",
+                "last quarter", "the previous quarter", "a quarter earlier",
+                # 'fell to 48.7 in October from 49.5 in September': the months between a change's ends
+                *(f"in {m}" for m in ("January", "February", "March", "April", "May", "June", "July",
+                                      "August", "September", "October", "November", "December"))),
     quarter_words={"first quarter": "-Q1", "second quarter": "-Q2", "third quarter": "-Q3",
                    "fourth quarter": "-Q4", "Q1": "-Q1", "Q2": "-Q2", "Q3": "-Q3", "Q4": "-Q4",
                    "first half": "-H1", "second half": "-H2", "H1": "-H1", "H2": "-H2",
@@ -279,6 +290,10 @@ LEXICON = Lexicon(
                    **{f"first {n} months": f"-M1-M{n}" for n in range(2, 12)},
                    **{f"first {w} months": f"-M1-M{n}" for n, w in enumerate(
                        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
+    # a written-out rate between a change's two ends: 'lifted its dividend to 420 yen a share from 380 yen'
+    series_fillers=("a share", "per share", "a day", "per day", "a year", "per year", "a month", "per month",
+                    "a week", "per week", "an hour", "per hour", "a tonne", "per tonne", "a ton", "per ton",
+                    "a barrel", "per barrel", "a unit", "per unit"),
     period_units=("month",),
     period_before=("first",),  # 'in the first 11 months': a reporting period, not a duration
 )

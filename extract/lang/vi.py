@@ -33,6 +33,7 @@ LEXICON = Lexicon(
     lone_fractions=("một nửa",),  # 'hơn một nửa số doanh nghiệp': a share on its own
     fraction_over={"phần": False},  # 'hai phần ba' = 2/3 ('một phần' alone is 'a part', never a figure)
     never_alone=("một", "năm", "không"),
+    qualified_leading_words=("trăm", "nghìn", "ngàn"),  # hơn trăm doanh nghiệp, gần nghìn lao động
     ambiguous_words=("năm", "ba"),
     # currencies and units written after the number; the longest surface wins
     units={
@@ -73,7 +74,7 @@ LEXICON = Lexicon(
     negative_words=("âm",),  # not "trừ": "ngoại trừ 3 dự án" (except) is no minus
     qualifiers_before={
         "hơn": "more_than", "trên": "more_than", "nhiều hơn": "more_than", "cao hơn": "more_than",
-        "vượt": "more_than", "ngoài": "more_than",
+        "vượt": "more_than", "vượt mốc": "more_than", "vượt ngưỡng": "more_than", "ngoài": "more_than",
         "gần": "nearly", "gần như": "nearly", "suýt": "nearly",
         "khoảng": "about", "xấp xỉ": "about", "chừng": "about", "ước": "about", "ước tính": "about",
         "ước khoảng": "about", "khoảng chừng": "about", "tầm": "about", "cỡ": "about",
@@ -86,6 +87,8 @@ LEXICON = Lexicon(
         "không ít hơn": "at_least", "không thấp hơn": "at_least",
     },
     comparison_after=("so với", "kế hoạch", "cùng kỳ"),
+    # ('chưa đến 55% kế hoạch': a bound, where 'cao hơn 12% so với' compares)
+    bounding_qualifiers=("chưa đến", "chưa tới", "chưa đầy", "không đầy"),
     bare_subunit=True,
     qualifiers_after={"trở lên": "at_least", "trở xuống": "at_most", "có lẻ": "more_than",
                       "hơn": "more_than", "ngoài": "more_than"},
@@ -113,14 +116,15 @@ LEXICON = Lexicon(
                  "đầu", "cuối", "thứ"),
     date_after=("giờ sáng", "giờ chiều", "giờ tối", "h sáng", "h chiều"),
     quantity_before=("thêm", "Thêm", "thêm khoảng"),
-    as_of_words=("tính đến", "Tính đến", "tính tới", "Tính tới", "đến", "đến hết", "tới", "lũy kế đến"),
-    not_period_before=("kể từ", "Kể từ", "so với", "So với", "so với cùng kỳ", "so cùng kỳ",
+    as_of_words=("tính đến", "Tính đến", "tính tới", "Tính tới", "đến", "đến hết", "tới", "lũy kế đến",
+                 "tại thời điểm", "Tại thời điểm", "vào thời điểm", "Vào thời điểm"),
+    not_period_before=("kể từ", "Kể từ", "so với", "So với", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ",
                        "sinh", "thành lập"),  # (sinh năm 1975): a person's or a firm's year is not the figures'
     year_before=("năm", "niên khóa", "mùa", "từ năm", "đến năm", "giai đoạn", "kỳ", "khóa", "vụ",
                  "quý", "tài khóa"),
     count_before=("trong số", "tổng số", "con số", "với số", "có số", "trong tổng số"),
     ordinal_before=("thứ", "lần thứ", "hạng", "top", "Top", "số", "Số", "khóa", "đợt", "kỳ"),
-    numbering_before=("giai đoạn", "Giai đoạn", "Điều", "điều", "Khoản", "khoản", "Chương", "chương", "Mục", "mục", "phần",
+    numbering_before=("giai đoạn", "Giai đoạn", "mạch", "tổ máy", "Tổ máy", "lô", "Lô", "phân khu", "Phân khu", "Điều", "điều", "Khoản", "khoản", "Chương", "chương", "Mục", "mục", "phần",
                       "Phần", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị",
                       "Luật", "Kết luận", "Công văn", "phòng", "Phòng", "tầng", "lô", "Lô", "đường",
                       "Quốc lộ", "quốc lộ", "QL", "tuyến", "chuyên đề", "phiên", "Hội nghị Trung ương",
@@ -135,13 +139,14 @@ LEXICON = Lexicon(
     from_words=("từ",),
     to_words=("lên", "xuống còn", "xuống", "đến", "tới", "còn", "thành"),
     range_to_words=("đến", "tới"),
-    time_words=("hiện nay", "hiện tại", "năm nay", "năm ngoái", "năm trước", "cuối", "đầu", "vào"),
+    time_words=("hiện nay", "hiện tại", "năm nay", "năm ngoái", "năm trước", "cuối", "đầu", "vào",
+                "của cùng kỳ", "cùng kỳ"),
     range_joiners=("-", "–", "—", "~", "đến", "tới"),
     between_words=("từ", "trong khoảng", "khoảng từ", "dao động từ", "giữa", "đạt từ", "ở mức từ"),
     and_words=("đến", "tới", "và"),
     period_units=("month",),
     period_before=("lũy kế", "trong", "tính chung", "Tính chung"),
-    period_after=("đầu năm", "cuối năm", "năm", "đạt", "ước đạt"),
+    period_after=("đầu năm", "cuối năm", "năm", "đạt", "ước đạt", "qua", "tăng", "giảm", "vượt"),  # 9 tháng qua, lãi 9 tháng vượt kế hoạch
     quarter_words={"quý I": "-Q1", "quý 1": "-Q1", "quý II": "-Q2", "quý 2": "-Q2", "quý III": "-Q3",
                    "quý 3": "-Q3", "quý IV": "-Q4", "quý 4": "-Q4", "6 tháng đầu năm": "-H1",
                    "sáu tháng đầu năm": "-H1", "nửa đầu năm": "-H1", "9 tháng": "-M1-M9",

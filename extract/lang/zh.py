@@ -36,7 +36,9 @@ LEXICON = Lexicon(
     fraction_words={"一半": 2},  # one word: 一半 is a half, not 1 + 0.5 (一个半 is 1.5)
     lone_fractions=("一半",),
     not_numbers=("一半导体",  # 这一半导体项目: 这一 + 半导体, no half
-                 "三元电池", "三元锂", "三元材料", "三元正极", "三元前驱体"),  # ternary (NCM) batteries, no yuan
+                 "三元电池", "三元锂", "三元材料", "三元正极", "三元前驱体",  # ternary (NCM) batteries, no yuan
+                 # the river deltas and triangles: no 0.3 yuan (角)
+                 "长三角", "長三角", "珠三角", "金三角", "三角洲", "三角形", "三角区", "三角區", "三角债", "三角債"),
     never_alone=("一", "幺", "零", "〇"),
     digit_strings=True,
     require_digit_word=True,
@@ -44,6 +46,8 @@ LEXICON = Lexicon(
                       "千万分之": 1e-5, "万万分之": 1e-6, "亿分之": 1e-6},
     fraction_infixes=("分之",),
     tenths_suffix={"成": (10, None), "折": (10, 10)},
+    tenths_next_place=("成",),
+    qualified_leading_words=("百", "千", "万", "萬", "亿", "億"),  # 逾千个, 近万名, 超百亿元
     units={
         "元": "CNY", "块钱": "CNY", "元人民币": "CNY", "人民币": "CNY", "圆": "CNY",
         "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "欧元": "EUR", "日元": "JPY",
@@ -51,7 +55,7 @@ LEXICON = Lexicon(
         "泰铢": "THB", "卢比": "INR", "越南盾": "VND", "盾": "VND",
         "%": "percent", "个百分点": "percentage_point", "百分点": "percentage_point",
         "平方米": "m**2", "平米": "m**2", "平方公里": "km**2", "平方千米": "km**2", "公顷": "hectare",
-        "亩": "hectare/15", "平方英尺": "ft**2", "m2": "m**2", "m²": "m**2", "㎡": "m**2",
+        "亩": "hectare/15", "坪": "m**2/0.3025", "平方英尺": "ft**2", "m2": "m**2", "m²": "m**2", "㎡": "m**2",
         "吨": "tonne", "公吨": "tonne", "公斤": "kg", "千克": "kg", "克": "g", "毫克": "mg", "斤": "kg*0.5",
         "kg": "kg", "g": "g", "mg": "mg", "t": "tonne", "KG": "kg", "微克": "microgram", "μg": "microgram",
         "CM": "cm", "KM": "km", "比特": "bit", "千比特": "kilobit", "字节": "byte", "千字节": "kilobyte",
@@ -100,7 +104,7 @@ LEXICON = Lexicon(
                  "家企业", "多家", "余家", "多个", "余个"),
     qualifiers_before={
         "近": "nearly", "将近": "nearly", "接近": "nearly", "几近": "nearly", "差不多": "nearly",
-        "约": "about", "大约": "about", "约为": "about", "大概": "about", "约合": "about", "估计": "about",
+        "约": "about", "约有": "about", "大约": "about", "约为": "about", "大概": "about", "约合": "about", "估计": "about",
         "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than", "高于": "more_than",
         "大于": "more_than", "突破": "more_than",
         "至少": "at_least", "最少": "at_least", "不少于": "at_least", "不低于": "at_least", "起码": "at_least",
@@ -111,7 +115,7 @@ LEXICON = Lexicon(
     },
     qualifiers_after={"以上": "at_least", "左右": "about", "上下": "about", "以下": "at_most",
                       "以内": "at_most", "出头": "more_than", "有余": "more_than", "之多": "exact"},
-    qualifying_verbs={"约占": "about", "约为": "about", "约达": "about", "近占": "nearly", "接近占": "nearly"},
+    qualifying_verbs={"最高可": "at_most", "最多可": "at_most", "约占": "about", "约为": "about", "约达": "about", "近占": "nearly", "接近占": "nearly"},
     speed_metrics={"时速": "hour", "秒速": "second"},  # 最高时速达600公里: 600 km/h
     qualifiers_inside={"余": "more_than", "多": "more_than", "来": "about", "几": "more_than"},
     entity_after=False,
@@ -139,11 +143,13 @@ LEXICON = Lexicon(
     ordinal_before=("第", "初", "编号", "排名", "排名第", "位居", "居"),
     name_after=("大", "中全会", "届", "期", "号文", "号文件", "号线", "号楼", "国集团", "强", "路", "系", "纳米"),
     change_words=("增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "扩大", "缩小", "增至",
-                  "降至", "升至", "跌至", "上涨", "下跌", "回落", "攀升", "飙升", "跃升"),
+                  "降至", "升至", "跌至", "上涨", "下跌", "回落", "攀升", "飙升", "跃升", "延长", "缩短", "回升",
+                  "放缓", "加快"),
     from_words=("从", "由"),
     to_words=("增长到", "增加到", "提高到", "提升到", "上升到", "下降到", "降低到", "减少到", "扩大到",
               "缩小到", "增长至", "增加至", "提高至", "提升至", "上升至", "下降至", "降低至", "减少至",
-              "扩大至", "缩小至", "增至", "降至", "升至", "跌至", "到", "至", "为"),
+              "扩大至", "缩小至", "增至", "降至", "升至", "跌至", "延长至", "延长到", "缩短至", "缩短到",
+              "回升至", "回升到", "回落至", "回落到", "攀升至", "上涨至", "下跌至", "到", "至", "为"),
     range_joiners=("-", "–", "—", "~", "～", "至", "到"),
     between_words=("在", "介于"),
     and_words=("至", "到"),
