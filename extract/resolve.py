@@ -493,7 +493,8 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
     kept = [m for m in mentions if not m.drop]
     if not kept or not years:
         return
-    years = [(pos, y) for pos, y in years if _dates_figures(text, s_start, s_end, pos, lex)]
+    years = [(pos, y) for pos, y in years if _dates_figures(text, s_start, s_end, pos, lex)
+             and not _in_an_aside_without_figures(text, s_start, s_end, pos, kept, lex)]
     if not years:
         return
     years = sorted(years)
@@ -538,6 +539,26 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
         before = [y for pos, y in years if pos < m.outer_start and y not in claimed]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+_CLAUSE_COMMA = regex.compile(r",(?!\d)")
+
+
+def _in_an_aside_without_figures(text: str, s_start: int, s_end: int, pos: int, kept, lex: Compiled) -> bool:
+    """'The plant, which opened in 2016, employs 1,300 people': a year in a relative clause set off
+    by commas dates the clause's own figures, not the sentence's."""
+    if not lex.table("aside_openers"):
+        return False
+    opener = lex.compiled("aside opener", lambda lx: r"(?r),[ \t]*(?:%s)\b(?:[^,]|(?<=\d),(?=\d))*\Z" % alternation(
+        lx.table("aside_openers")))
+    found = opener.search(text, s_start, pos)
+    if not found:
+        return False
+    closing = _CLAUSE_COMMA.search(text, pos, s_end)  # (not the comma of '1,300')
+    if not closing:
+        return False  # (a clause that runs to the sentence's end is no aside)
+    end = closing.start()
+    return not any(found.start() <= m.outer_start < end for m in kept)
 
 
 _DATE_SEPARATORS = r"[\s/.,\-–]"

@@ -57,6 +57,7 @@ class Lexicon:
     fraction_over: dict = field(default_factory=dict)  # 'A over B', 'A out of B' is A/B; the value says whether A
                                    # may exceed B (True: '2000 over 3'; False: a share, 'one out of three')
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
+    aside_openers: tuple = ()   # after a comma, open a relative clause whose year is not the sentence's (which, who)
     series_fillers: tuple = ()  # phrases that may stand between a change's ends (a written-out rate: 'a share')
     bounding_qualifiers: tuple = ()  # qualifiers that bound a figure even before a comparison word
     tenths_next_place: tuple = ()  # tenths words after which one digit word is the next place (七成五 = 75%)

@@ -290,6 +290,7 @@ LEXICON = Lexicon(
                    **{f"first {n} months": f"-M1-M{n}" for n in range(2, 12)},
                    **{f"first {w} months": f"-M1-M{n}" for n, w in enumerate(
                        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
+    aside_openers=("which", "who", "whose"),
     # a written-out rate between a change's two ends: 'lifted its dividend to 420 yen a share from 380 yen'
     series_fillers=("a share", "per share", "a day", "per day", "a year", "per year", "a month", "per month",
                     "a week", "per week", "an hour", "per hour", "a tonne", "per tonne", "a ton", "per ton",
