@@ -233,6 +233,10 @@ def _next_place(text: str, s_end: int, m: Mention, lex: Compiled, per: float) ->
     """七成五 = 75 percent: one digit word right after the tenths word is the next place down,
     unless it opens a measure of its own (七成五年内 is no 75 percent)."""
     word = text[m.end:m.end + 1]
+    if word and word in lex.data.half_after and not lex.word_after("units", text, m.end + 1, ""):
+        m.value += lex.data.half_after[word] * per  # 两成半 = 25 percent
+        m.end += 1
+        return
     kind_value = lex.numeral_words.get(word) if m.end < s_end else None
     if not kind_value or kind_value[0] != "digit" or not 0 < kind_value[1] < 10:
         return

@@ -109,16 +109,40 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
         reason = _why_not(text, s_start, s_end, m, lex, masks)
         if reason == "year" or (reason == "date" and _is_year(m)):  # 'đến hết tháng 7/2024': 2024 too
             years.append((m.num.start, int(m.num.value)))
+        elif reason == _FISCAL:
+            years.append((m.num.start, 2000 + int(m.num.value)))  # FY25 is the year to 2025
+            reason = 'year'
+        elif reason == _FISCAL_SPAN:  # 2024-25 ends in 2025, 1999/00 in 2000
+            first = int(m.num.value)
+            end = first - first % 100 + int(text[m.num.end + 1:m.num.end + 3])
+            years.append((m.num.start, end if end > first else end + 100))
+            reason = 'year'
         m.drop = reason
     return years
+
+
+_FISCAL = "fiscal year (FY25)"
+_FISCAL_SPAN = "fiscal year (2024-25)"
+
+
+def _opens_clause(text: str, s_start: int, hit) -> bool:
+    """Does the word found (word, start) open its clause? 'Trong 9 tháng, …' names the reporting
+    period; 'hoàn thiện hạ tầng trong 6 tháng' is a deadline, a duration."""
+    if not hit:
+        return False
+    before = text[s_start:hit[1]].rstrip(" \t")
+    return not before or before[-1] in CLAUSE_MARKS or not before[-1].isalnum() and before[-1] not in "%)"
+
 
 
 def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     a, b = m.num.start, m.num.end
     for ms, me, kind in masks:
+        if kind == "code" and "/" in m.unit and m.end > me:
+            continue  # '£40/MWh': a price per unit, not a document number such as 1643/QĐ-TTg
         if ms < b and a < me and not (kind == "date" and _is_fraction(text, s_start, s_end, m, lex)):
-            if kind == "fyear":  # 'in 2014-15': the first year is the period, the '15' no figure
-                return "year" if a == ms else "date"
+            if kind == "fyear":  # 'in 2014-15': a fiscal year, named by the year it ends in (as FY15)
+                return _FISCAL_SPAN if a == ms else "date"
             return kind
     d = lex.data
     before = text[a - 1] if a > s_start else ""
@@ -126,6 +150,13 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     after = text[m.end] if m.end < s_end else ""
     after_num = text[b] if b < s_end else ""
     after2 = text[b + 1] if b + 1 < s_end else ""
+    if lex.table("fiscal_prefixes") and len(m.num.tokens) == 1 and m.num.tokens[0].text.isdigit() \
+            and len(m.num.tokens[0].text) == 2 and not m.unit_written \
+            and lex.word_before("fiscal_prefixes", text, a, r"[ \t]?"):
+        return _FISCAL
+    if lex.table("rate_base_before") and not m.unit_written \
+            and lex.word_before("rate_base_before", text, m.outer_start, r"[ \t]*" if d.spaced else ""):
+        return "base of a rate (per 10,000 workers, 每10股)"
     if _latin(before) and m.outer_start == a:
         return "name or code (letters against the digits)"
     if before in "-" and _latin(before2):
@@ -161,7 +192,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "year" if _is_year(m) else "date"
     if m.unit in d.period_units and 1 <= m.value <= 12 and m.approx == "exact" and (
             lex.word_before("period_before", text, m.outer_start, gap)
-            or lex.word_after("period_after", text, m.outer_end, r"[ \t,]*")):
+            or lex.word_after("period_after", text, m.outer_end, r"[ \t,]*")
+            or _opens_clause(text, s_start, lex.word_before("period_before_at_clause_start", text, m.outer_start, gap))):
         return "period (months of a reporting year: 9 tháng đầu năm)"
     counted = bool(lex.table("count_before")) and lex.word_before("count_before", text, m.outer_start, gap)
     if m.outer_start == m.start and not counted and lex.word_before("ordinal_before", text, m.outer_start, gap):
@@ -370,6 +402,8 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     """('from', 'to') for a change, ('low', 'high') for a range, None when a and b are not one series."""
     if a.unit_written and b.unit_written and lex.word_before("amount_before", text, a.outer_start, gap):
         return None  # 'raised by $1 billion to $5.65 billion': an increase and the level it reached
+    if {a.unit, b.unit} == {"percent", "percentage_point"}:
+        return None  # 'expanded 120 basis points to 14.6%': a change in points and the level it reached
     if a.unit_written and not a.unit_before and not b.unit_written:
         # 'jumped 20% to 1.2 million units', 'climbed 1.3 percentage points to 51.8': a unit written
         # after the first number and none after the second is no shared unit but another quantity
@@ -522,10 +556,16 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
     if changes and len(distinct) >= 2 and _years_after_members(text, s_end, kept, changes, years, distinct, claimed):
         changes = []
     if changes and len(distinct) >= 2:
-        first, second = str(distinct[0][1]), str(distinct[1][1])
+        # 由2023年的21.3%升至23.1%: a year glued to a member is its own, the other member takes the other year
+        owners = [m for m in changes if m.period and _own_year(text, m, years, lex)]
+        rest = [str(y) for _, y in distinct if str(y) not in {m.period for m in owners}]
         for m in changes:
-            m.period = first if m.role == "from" else second
-        return
+            if owners:
+                m.period = m.period if m in owners else (rest[0] if rest else "")
+            else:
+                m.period = str(distinct[0][1]) if m.role == "from" else str(distinct[1][1])
+        if not (owners and lex.data.period_before_figure):
+            return  # (with a glued year, the other figures take the year written before them, below)
     if len(distinct) == 1:
         owners = [m for m in changes if _own_year(text, m, years, lex)]
         for m in kept:
@@ -608,8 +648,10 @@ def _given_as_of(lead: str, lex: Compiled) -> bool:
 def _start_or_base(before: str, after: str, lex: Compiled) -> bool:
     """'since 2020', 'so với năm 2023', '较2020年', '2016年以来': the year is where a change
     starts or what it is compared with."""
-    if lex.data.not_period_before and lex.compiled("not period before", lambda lx: r"(?:%s)[ \t]{0,3}(?:%s)?[ \t]*\Z" % (
-            alternation(lx.data.not_period_before), _words(lx, "year_before"))).search(before):
+    # ('so với thực hiện năm 2025', 'compared with the 2023 level': a few words may stand between)
+    if lex.data.not_period_before and lex.compiled("not period before", lambda lx: r"(?:%s)%s[ \t]{0,3}(?:%s)?[ \t]*\Z" % (
+            alternation(lx.data.not_period_before), r"(?:[ \t]+[\p{L}\p{M}]+){0,2}" if lx.data.spaced else "",
+            _words(lx, "year_before"))).search(before):
         return True
     return bool(lex.data.not_period_after) and lex.compiled("not period after", lambda lx: r"\A(?:%s)?[ \t]*(?:%s)" % (
         _words(lx, "year_after"), alternation(lx.data.not_period_after))).match(after) is not None

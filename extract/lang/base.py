@@ -57,6 +57,9 @@ class Lexicon:
     fraction_over: dict = field(default_factory=dict)  # 'A over B', 'A out of B' is A/B; the value says whether A
                                    # may exceed B (True: '2000 over 3'; False: a share, 'one out of three')
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
+    period_before_at_clause_start: tuple = ()  # like period_before, only where the word opens a clause
+    fiscal_prefixes: tuple = ()  # glued to two digits, a fiscal year: FY25 -> 2025 (a period, not a figure)
+    rate_base_before: tuple = ()  # before a number, make it the base of a rate, not a figure (per 10,000)
     aside_openers: tuple = ()   # after a comma, open a relative clause whose year is not the sentence's (which, who)
     series_fillers: tuple = ()  # phrases that may stand between a change's ends (a written-out rate: 'a share')
     bounding_qualifiers: tuple = ()  # qualifiers that bound a figure even before a comparison word

@@ -291,10 +291,15 @@ LEXICON = Lexicon(
                    **{f"first {w} months": f"-M1-M{n}" for n, w in enumerate(
                        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
     aside_openers=("which", "who", "whose"),
+    fiscal_prefixes=("FY", "fy", "FY'"),
+    rate_base_before=("per",),
     # a written-out rate between a change's two ends: 'lifted its dividend to 420 yen a share from 380 yen'
     series_fillers=("a share", "per share", "a day", "per day", "a year", "per year", "a month", "per month",
                     "a week", "per week", "an hour", "per hour", "a tonne", "per tonne", "a ton", "per ton",
-                    "a barrel", "per barrel", "a unit", "per unit"),
+                    "a barrel", "per barrel", "a unit", "per unit",
+                    # 'down from a record 287,000 in 2023'
+                    "a record", "a record high of", "a record low of", "a high of", "a low of", "a peak of",
+                    "an all-time high of"),
     period_units=("month",),
     period_before=("first",),  # 'in the first 11 months': a reporting period, not a duration
 )

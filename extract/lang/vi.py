@@ -40,7 +40,7 @@ LEXICON = Lexicon(
         "đồng": "VND", "VNĐ": "VND", "VND": "VND", "vnđ": "VND", "vnd": "VND", "₫": "VND", "đ": "VND",
         "USD": "USD", "usd": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD", "đô la": "USD", "đô-la": "USD",
         "đô": "USD", "Đô la": "USD", "$": "USD", "euro": "EUR", "Euro": "EUR", "euros": "EUR", "Euros": "EUR", "EUR": "EUR", "€": "EUR",
-        "bảng Anh": "GBP", "pounds": "GBP", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
+        "bảng Anh": "GBP", "pounds": "GBP", "pound": "lb", "lb": "lb", "pao": "lb", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
         "nhân dân tệ": "CNY", "Nhân dân tệ": "CNY", "NDT": "CNY", "CNY": "CNY", "tệ": "CNY",
         "won": "KRW", "KRW": "KRW", "rupee": "INR", "Rupee": "INR", "rupees": "INR", "Rupees": "INR", "Rs": "INR", "rupi": "INR", "INR": "INR",
         "baht": "THB", "bạt": "THB", "THB": "THB", "đô la Singapore": "SGD", "SGD": "SGD",
@@ -145,8 +145,9 @@ LEXICON = Lexicon(
     between_words=("từ", "trong khoảng", "khoảng từ", "dao động từ", "giữa", "đạt từ", "ở mức từ"),
     and_words=("đến", "tới", "và"),
     period_units=("month",),
-    period_before=("lũy kế", "trong", "tính chung", "Tính chung"),
-    period_after=("đầu năm", "cuối năm", "năm", "đạt", "ước đạt", "qua", "tăng", "giảm", "vượt"),  # 9 tháng qua, lãi 9 tháng vượt kế hoạch
+    period_before=("lũy kế", "Lũy kế", "tính chung", "Tính chung"),
+    period_before_at_clause_start=("trong", "Trong"),  # 'Trong 9 tháng, …' (not '… trong 6 tháng': a deadline)
+    period_after=("đầu năm", "cuối năm", "năm", "đạt", "ước đạt", "qua", "tăng", "giảm", "vượt", "thu về"),  # 9 tháng qua, lãi 9 tháng vượt kế hoạch
     quarter_words={"quý I": "-Q1", "quý 1": "-Q1", "quý II": "-Q2", "quý 2": "-Q2", "quý III": "-Q3",
                    "quý 3": "-Q3", "quý IV": "-Q4", "quý 4": "-Q4", "6 tháng đầu năm": "-H1",
                    "sáu tháng đầu năm": "-H1", "nửa đầu năm": "-H1", "9 tháng": "-M1-M9",
