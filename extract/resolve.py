@@ -131,8 +131,7 @@ def _opens_clause(text: str, s_start: int, hit) -> bool:
     if not hit:
         return False
     before = text[s_start:hit[1]].rstrip(" \t")
-    return not before or before[-1] in CLAUSE_MARKS or not before[-1].isalnum() and before[-1] not in "%)"
-
+    return not before or before[-1] in CLAUSE_MARKS or (not before[-1].isalnum() and before[-1] not in "%)")
 
 
 def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
