@@ -286,9 +286,13 @@ def _rate(text: str, m: Mention, lex: Compiled) -> None:
     while lex.data.per_words and m.unit and units.kind_of(m.unit) != "percent":
         per = lex.word_after("per_words", text, m.end, r"[ \t]*")
         den = lex.word_after("units", text, per[1], r"[ \t]*") if per else None
+        spec = lex.data.units[den[0]] if den else None
+        if not den and per:  # '89,150吨/日': a unit only as a rate's denominator (日 alone is a date)
+            den = lex.word_after("rate_denominators", text, per[1], r"[ \t]*")
+            spec = lex.data.rate_denominators[den[0]] if den else None
         if not den:
             return
-        den_unit, factor = units.resolve(lex.data.units[den[0]])
+        den_unit, factor = units.resolve(spec)
         if factor != 1 or not den_unit or units.kind_of(den_unit) in ("percent", "money", units.kind_of(m.unit)):
             return
         rate = f"{m.unit}/({den_unit})" if any(c in den_unit for c in "*/") else f"{m.unit}/{den_unit}"
@@ -431,8 +435,8 @@ def _sign(text: str, s_start: int, m: Mention, lex: Compiled) -> None:
         return
     before = text[s_start:i - 1].rstrip()
     prev_ch = text[i - 2] if i - 2 >= s_start else ""
-    if prev_ch and (prev_ch.isalnum() or prev_ch in "%)"):
-        return  # '10-15': a range
+    if prev_ch and (prev_ch.isalnum() or prev_ch in "%)") and not (not lex.data.spaced and _HAN.match(prev_ch)):
+        return  # '10-15': a range ('周环比-2.1%' is a minus)
     if i == m.start:  # the sign against the number: '-18 °C', 'a temperature of -10C'
         if before and before[-1].isdigit():
             return  # '10 -15'
@@ -523,6 +527,9 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: boo
     words, skipped = [], ""
     stop, skip = lex.word_set("entity_stop_words"), lex.word_set("entity_skip_words")
     determiners = lex.word_set("entity_partitive_words") if partitive else frozenset()
+    suffix = lex.word_after("count_suffixes", text, pos + 1, "") if text.startswith("-", pos) else None
+    if suffix:
+        pos = suffix[1]  # 'a 4,500-strong workforce' counts the workforce
     for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
         gap = text[pos:w.start()].strip(" ")
         if gap and not (skipped == "partitive" and _WHOLE_NUMBER.fullmatch(gap)):
@@ -539,6 +546,9 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: boo
         if word.lower() in stop or word in stop or len(words) >= lex.data.entity_max_words:
             break
         if not words and _number_word_at(text, w.start(), lex):
+            if skipped == "partitive":
+                pos = w.end()  # 'two of its five steam crackers'
+                continue
             break  # '8,5 triệu đồng một tháng': another number follows, not what is counted
         words.append(word)
         pos = w.end()

@@ -169,7 +169,7 @@ class Compiled:
         changes = {}
         for f in dataclasses.fields(data):
             value = getattr(data, f.name)
-            if isinstance(value, (dict, tuple)) and f.name not in ("negative_signs",):
+            if isinstance(value, (dict, tuple)) and f.name not in ("negative_signs", "era_years"):
                 changes[f.name] = _expand(value, converters, data.spaced and f.name in _CAPITALISED_TABLES)
         self.data = dataclasses.replace(data, **changes)
         self.code = data.code

@@ -109,6 +109,9 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
         reason = _why_not(text, s_start, s_end, m, lex, masks)
         if reason == "year" or (reason == "date" and _is_year(m)):  # 'đến hết tháng 7/2024': 2024 too
             years.append((m.num.start, int(m.num.value)))
+        elif reason == _ERA:
+            years.append((m.num.start, int(m.num.value) + lex.data.era_years[0]))
+            reason = 'year'
         elif reason == _FISCAL:
             years.append((m.num.start, 2000 + int(m.num.value)))  # FY25 is the year to 2025
             reason = 'year'
@@ -121,7 +124,9 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
     return years
 
 
+_ACRONYM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}{2,5}[ \t]\Z")
 _FISCAL = "fiscal year (FY25)"
+_ERA = "year of an era (114年 = 2025)"
 _FISCAL_SPAN = "fiscal year (2024-25)"
 
 
@@ -149,6 +154,10 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     after = text[m.end] if m.end < s_end else ""
     after_num = text[b] if b < s_end else ""
     after2 = text[b + 1] if b + 1 < s_end else ""
+    if d.era_years and m.unit_word in d.year_after and m.approx == "exact" and not m.has_scale \
+            and len(m.num.tokens) == 1 and m.num.tokens[0].text.isdigit() \
+            and d.era_years[1] <= m.num.value <= d.era_years[2]:
+        return _ERA
     if lex.table("fiscal_prefixes") and len(m.num.tokens) == 1 and m.num.tokens[0].text.isdigit() \
             and len(m.num.tokens[0].text) == 2 and not m.unit_written \
             and lex.word_before("fiscal_prefixes", text, a, r"[ \t]?"):
@@ -156,12 +165,14 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     if lex.table("rate_base_before") and not m.unit_written \
             and lex.word_before("rate_base_before", text, m.outer_start, r"[ \t]*" if d.spaced else ""):
         return "base of a rate (per 10,000 workers, 每10股)"
+    if not m.unit_written and not m.has_scale and _ACRONYM_BEFORE.search(text, max(s_start, a - 8), a):
+        return "name or model (an acronym and a number: VF 8)"
     if _latin(before) and m.outer_start == a:
         return "name or code (letters against the digits)"
     if before in "-" and _latin(before2):
         return "name or code (letters against the digits)"
     if _latin(after) or (after == "-" and _latin(text[m.end + 1] if m.end + 1 < s_end else "")
-                         and not m.unit_written):  # '5-star' is a name, 'a 30-year-old plant' a figure
+                         and not m.unit_written and not lex.word_after("count_suffixes", text, m.end + 1, "")):  # '5-star' is a name, 'a 30-year-old plant' a figure
         return "name or code (letters against the digits)"
     if (after_num in "/:" and after2.isdigit()) or (before in "/:" and before2.isdigit()):
         return "date or document number"
@@ -184,6 +195,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "time (a duration ago)"
     if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
+    if m.unit == "hour" and lex.word_after("time_of_day_after", text, m.outer_end, r"[ \t]*" if d.spaced else ""):
+        return "time (8 giờ sáng)"
     if m.unit == "year" and m.approx == "exact" and _month_follows(text, m.outer_end, s_end, lex):
         return "date (a year and its month: 114年9月)"
     if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")
@@ -344,8 +357,11 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         # 从136.6万辆增长到958.7万辆: the measure word belongs to the first member
         a_end = a.outer_end + (len(a.classifier) if a.classifier and text.startswith(a.classifier, a.outer_end) else 0)
         between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
-        if a.entity in lex.data.counter_words and between.lstrip().startswith(a.entity):
-            between = between.lstrip()[len(a.entity):]  # 'từ 1.400 chiếc năm 2019 lên 3.500 chiếc'
+        if a.entity and (a.entity in lex.data.counter_words or lex.data.entity_after and lex.data.spaced) \
+                and between.lstrip().startswith(a.entity) and between.lstrip()[len(a.entity):].strip():
+            # 'từ 1.400 chiếc năm 2019 lên 3.500 chiếc', 'to 98 ships from 49' (not when the 'noun' is
+            # the joining word itself: 'khoảng 1.000 tới 2.000 đồng')
+            between = between.lstrip()[len(a.entity):]
         between = between[len(_shared_noun(between, text, b.outer_end, lex)):]
         if lex.data.unit_hyphen and between[:2] in ("- ", "-\t") and between[1:].strip() and b.unit_written \
                 and not a.unit:
@@ -434,7 +450,8 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
     # ('fallen, to $139 per kWh in 2023 from $161': the change verb stands before the new value)
     if opener and _is_change_phrase(back[:opener[1]].strip(), lex) \
             and (back[:opener[1]].strip() or _changes(text, s_start, a.outer_start, lex)) \
-            and _compatible(a, b) and not lex.word_after("to_words", text, b.outer_end, gap):
+            and _compatible(a, b) and not lex.word_after("to_words", text, b.outer_end, gap) \
+            and not (b.unit_written and not a.unit):  # ('19 percent of the 120,000-strong workforce, up from 8 percent')
         return ("to", "from")
     return None
 

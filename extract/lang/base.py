@@ -58,6 +58,10 @@ class Lexicon:
                                    # may exceed B (True: '2000 over 3'; False: a share, 'one out of three')
     tenths_suffix: dict = field(default_factory=dict)     # 三成 -> 30 percent, 八折 -> 80 percent
     period_before_at_clause_start: tuple = ()  # like period_before, only where the word opens a clause
+    rate_denominators: dict = field(default_factory=dict)  # units only after a per-word (吨/日)
+    era_years: tuple = ()  # (offset, lowest, highest): 114年 in Taiwan is 2025 (ROC years)
+    time_of_day_after: tuple = ()  # after a number of hours, make it a clock time (8 giờ sáng)
+    count_suffixes: tuple = ()  # after a hyphen, keep a count a count ('a 120,000-strong workforce')
     fiscal_prefixes: tuple = ()  # glued to two digits, a fiscal year: FY25 -> 2025 (a period, not a figure)
     rate_base_before: tuple = ()  # before a number, make it the base of a rate, not a figure (per 10,000)
     aside_openers: tuple = ()   # after a comma, open a relative clause whose year is not the sentence's (which, who)

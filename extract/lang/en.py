@@ -89,7 +89,9 @@ LEXICON = Lexicon(
         "litres": "liter", "liters": "liter", "litre": "liter", "liter": "liter",
         "L": "liter", "millilitres": "milliliter", "milliliters": "milliliter", "ml": "milliliter",
         "mL": "milliliter", "gallons": "gallon", "gallon": "gallon", "barrels": "oil_barrel",
-        "barrel": "oil_barrel", "bbl": "oil_barrel", "cubic metres": "m**3", "cubic meters": "m**3",
+        "barrel": "oil_barrel", "bbl": "oil_barrel", "cubic metres": "m**3", "cubic meters": "m**3", "cubic-metre": "m**3", "cubic-meter": "m**3",
+        "Mtpa": "tonne/year*1000000", "mtpa": "tonne/year*1000000", "MTPA": "tonne/year*1000000",
+        "deadweight tonnes": "tonne", "dwt": "tonne", "DWT": "tonne", "mg/l": "mg/L", "mg/L": "mg/L",
         "m3": "m**3", "m³": "m**3", "cubic feet": "ft**3", "cubic foot": "ft**3",
         "kWh": "kilowatt_hour", "kilowatt-hours": "kilowatt_hour", "kilowatt hours": "kilowatt_hour",
         "MWh": "megawatt_hour", "megawatt-hours": "megawatt_hour", "megawatt hours": "megawatt_hour",
@@ -233,7 +235,7 @@ LEXICON = Lexicon(
                   "Lane", "Way", "Highway", "Place", "Square", "Plaza"),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
     year_before=("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From", "to", "of", "year",
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
-                 "mid", "mid-", "end of", "summer", "winter", "spring", "autumn", "fall"),
+                 "mid", "mid-", "end of", "at the end of", "summer", "winter", "spring", "autumn", "fall"),
     quantity_before=("a further", "A further", "another", "Another", "an additional", "An additional", "an extra", "An extra"),
     as_of_words=("as of", "As of", "as at", "As at", "by the end of", "until", "through"),
     not_period_before=("since", "Since", "compared with", "compared to", "than in", "from a year earlier in",
@@ -292,6 +294,7 @@ LEXICON = Lexicon(
                        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
     aside_openers=("which", "who", "whose"),
     fiscal_prefixes=("FY", "fy", "FY'"),
+    count_suffixes=("strong",),
     rate_base_before=("per",),
     # a written-out rate between a change's two ends: 'lifted its dividend to 420 yen a share from 380 yen'
     series_fillers=("a share", "per share", "a day", "per day", "a year", "per year", "a month", "per month",

@@ -33,14 +33,15 @@ LEXICON = Lexicon(
     lone_fractions=("một nửa",),  # 'hơn một nửa số doanh nghiệp': a share on its own
     fraction_over={"phần": False},  # 'hai phần ba' = 2/3 ('một phần' alone is 'a part', never a figure)
     never_alone=("một", "năm", "không"),
-    qualified_leading_words=("trăm", "nghìn", "ngàn"),  # hơn trăm doanh nghiệp, gần nghìn lao động
+    qualified_leading_words=("trăm", "nghìn", "ngàn"),
+    time_of_day_after=("sáng", "chiều", "tối", "trưa", "đêm"),  # hơn trăm doanh nghiệp, gần nghìn lao động
     ambiguous_words=("năm", "ba"),
     # currencies and units written after the number; the longest surface wins
     units={
         "đồng": "VND", "VNĐ": "VND", "VND": "VND", "vnđ": "VND", "vnd": "VND", "₫": "VND", "đ": "VND",
         "USD": "USD", "usd": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD", "đô la": "USD", "đô-la": "USD",
         "đô": "USD", "Đô la": "USD", "$": "USD", "euro": "EUR", "Euro": "EUR", "euros": "EUR", "Euros": "EUR", "EUR": "EUR", "€": "EUR",
-        "bảng Anh": "GBP", "pounds": "GBP", "pound": "lb", "lb": "lb", "pao": "lb", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
+        "bảng Anh": "GBP", "tuổi": "year", "mg/l": "mg/L", "mg/L": "mg/L", "pounds": "GBP", "pound": "lb", "lb": "lb", "pao": "lb", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
         "nhân dân tệ": "CNY", "Nhân dân tệ": "CNY", "NDT": "CNY", "CNY": "CNY", "tệ": "CNY",
         "won": "KRW", "KRW": "KRW", "rupee": "INR", "Rupee": "INR", "rupees": "INR", "Rupees": "INR", "Rs": "INR", "rupi": "INR", "INR": "INR",
         "baht": "THB", "bạt": "THB", "THB": "THB", "đô la Singapore": "SGD", "SGD": "SGD",
@@ -102,6 +103,7 @@ LEXICON = Lexicon(
                        "nhờ", "sau", "trước", "khiến", "giúp", "chủ", "cao", "thấp", "bằng"),
     entity_skip_words=("các", "những", "chiếc", "cái", "con", "người"),
     counter_words=("chiếc", "cái", "con", "người"),
+    and_list_shares_unit=True,  # lần lượt 13.500 và 13.800 đồng/kg
     entity_max_words=5,
     entity_link_words=("đạt", "là", "ở", "mức", "ước", "tính", "dự", "kiến", "hiện", "tăng", "giảm", "thêm",
                        "lên", "xuống", "còn", "từ", "chiếm", "có", "mới", "chỉ", "được", "vượt", "khoảng", "nâng",

@@ -38,6 +38,7 @@ LEXICON = Lexicon(
     not_numbers=("一半导体",  # 这一半导体项目: 这一 + 半导体, no half
                  "三元电池", "三元锂", "三元材料", "三元正极", "三元前驱体",  # ternary (NCM) batteries, no yuan
                  # the river deltas and triangles: no 0.3 yuan (角)
+                 "零下",  # 零下163摄氏度: minus (negative_words), not zero
                  "长三角", "長三角", "珠三角", "金三角", "三角洲", "三角形", "三角区", "三角區", "三角债", "三角債"),
     never_alone=("一", "幺", "零", "〇"),
     digit_strings=True,
@@ -47,6 +48,8 @@ LEXICON = Lexicon(
     fraction_infixes=("分之",),
     tenths_suffix={"成": (10, None), "折": (10, 10)},
     tenths_next_place=("成",),
+    rate_denominators={"日": "day", "月": "month", "週": "week"},
+    era_years=(1911, 100, 130),  # 民國: 114年 is 2025
     qualified_leading_words=("百", "千", "万", "萬", "亿", "億"),  # 逾千个, 近万名, 超百亿元
     rate_base_before=("每",),  # 每10股派发现金红利3元: 10 is the base, 3 元 the figure
     units={
@@ -68,7 +71,7 @@ LEXICON = Lexicon(
         "Wh": "watt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour",
         "赫": "hertz", "赫兹": "hertz", "千赫": "kilohertz", "兆赫": "megahertz", "焦": "joule", "焦耳": "joule",
         "千焦": "kilojoule", "千卡": "kilocalorie", "卡": "calorie",
-        "千瓦": "kilowatt", "兆瓦": "megawatt", "吉瓦": "gigawatt", "瓦": "watt", "kW": "kilowatt",
+        "千瓦": "kilowatt", "瓩": "kilowatt", "载重吨": "tonne", "立方公尺": "m**3", "公秉": "m**3", "兆瓦": "megawatt", "吉瓦": "gigawatt", "瓦": "watt", "kW": "kilowatt",
         "MW": "megawatt", "GW": "gigawatt",
         "公里": "km", "公裏": "km", "公尺": "m", "呎": "foot", "平方呎": "ft**2", "方呎": "ft**2", "英呎": "foot", "吋": "inch", "英吋": "inch",
         "英裏": "mile", "公升": "liter", "加仑": "gallon", "个加仑": "gallon", "个钟": "hour", "个钟头": "hour",
@@ -79,7 +82,7 @@ LEXICON = Lexicon(
         "英尺": "foot", "英寸": "inch", "km": "km", "cm": "cm", "mm": "mm", "m": "m",
         "公里每小时": "km/hour", "公里/小时": "km/hour", "千米每小时": "km/hour", "km/h": "km/hour",
         "摄氏度": "degC", "°C": "degC", "℃": "degC", "华氏度": "degF", "°F": "degF", "℉": "degF",
-        "年": "year", "周年": "year", "岁": "year", "周岁": "year", "打": "*12", "个月": "month", "个多月": "month", "周": "week", "个星期": "week",
+        "年": "year", "周年": "year", "岁": "year", "周岁": "year", "打": "*12", "个月": "month", "个多月": "month", "周": "week", "週": "week", "个星期": "week",
         "星期": "week", "天": "day", "个小时": "hour", "小时": "hour", "个钟头": "hour", "钟头": "hour",
         "分钟": "minute", "秒钟": "second", "秒": "second",
         "万吨/年": "tonne/year*1e4", "吨/年": "tonne/year",
@@ -144,12 +147,12 @@ LEXICON = Lexicon(
     ordinal_before=("第", "初", "编号", "排名", "排名第", "位居", "居"),
     name_after=("大", "中全会", "届", "期", "号文", "号文件", "号线", "号楼", "国集团", "强", "路", "系", "纳米"),
     change_words=("增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "扩大", "缩小", "增至",
-                  "降至", "升至", "跌至", "上涨", "下跌", "回落", "攀升", "飙升", "跃升", "延长", "缩短", "回升",
+                  "降至", "升至", "跌至", "上涨", "下跌", "回落", "攀升", "飙升", "跃升", "延长", "缩短", "拉长", "回升",
                   "放缓", "加快", "上调", "下调"),
     from_words=("从", "由"),
     to_words=("增长到", "增加到", "提高到", "提升到", "上升到", "下降到", "降低到", "减少到", "扩大到",
               "缩小到", "增长至", "增加至", "提高至", "提升至", "上升至", "下降至", "降低至", "减少至",
-              "扩大至", "缩小至", "增至", "降至", "升至", "跌至", "延长至", "延长到", "缩短至", "缩短到",
+              "扩大至", "缩小至", "增至", "降至", "升至", "跌至", "延长至", "延长到", "缩短至", "缩短到", "拉长至", "拉长到",
               "回升至", "回升到", "回落至", "回落到", "攀升至", "上涨至", "下跌至", "上调至", "上调到", "下调至",
               "下调到", "到", "至", "为"),
     range_joiners=("-", "–", "—", "~", "～", "至", "到"),
