@@ -55,6 +55,7 @@ def _sentence_figures(view: TextView, s_start: int, s_end: int, lex, doc: str, n
     masks = resolve.shape_masks_near(clean, s_start, s_end, mentions)
     years = resolve.drop_non_figures(clean, s_start, s_end, mentions, lex, masks)
     resolve.link_series(clean, s_start, mentions, lex, next_id)
+    resolve.read_spans_of_time(clean, mentions, lex)
     resolve.drop_bare_numbers(clean, s_start, s_end, mentions, lex)
     resolve.assign_periods(clean, s_start, s_end, mentions, years, lex)
     sentence = clean[s_start:s_end]

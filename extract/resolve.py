@@ -321,6 +321,21 @@ def _is_year(m: Mention) -> bool:
 _POWER = regex.compile(r"\d(?:e[+-]?\d|\^|[×x]\d)")
 
 
+def read_spans_of_time(text: str, mentions: list[Mention], lex: Compiled) -> None:
+    """'will invest €180 billion over five years': after a sum in its clause, 'over' a duration is
+    the time the sum is spread across, not 'more than' ('has run for over 40 years' still is)."""
+    if not lex.table("span_qualifiers"):
+        return
+    kept = [m for m in mentions if not m.drop]
+    for i, m in enumerate(kept):
+        if m.kind != "duration" or m.approx != "more_than" \
+                or text[m.outer_start:m.start].strip() not in lex.table("span_qualifiers"):
+            continue
+        sums = [k for k in kept[:i] if k.kind == "money" and not _CLAUSE_MARK.search(text, k.outer_end, m.outer_start)]
+        if sums:
+            m.approx = "exact"
+
+
 def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mention], lex: Compiled) -> None:
     """A number with no unit, no noun, no qualifier and no partner is a label, not a figure,
     unless it stands alone (a table cell, a heading)."""

@@ -295,6 +295,7 @@ LEXICON = Lexicon(
     aside_openers=("which", "who", "whose"),
     fiscal_prefixes=("FY", "fy", "FY'"),
     count_suffixes=("strong",),
+    span_qualifiers=("over",),
     rate_base_before=("per",),
     # a written-out rate between a change's two ends: 'lifted its dividend to 420 yen a share from 380 yen'
     series_fillers=("a share", "per share", "a day", "per day", "a year", "per year", "a month", "per month",
