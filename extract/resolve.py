@@ -159,9 +159,9 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
             and d.era_years[1] <= m.num.value <= d.era_years[2]:
         return _ERA
     if lex.table("fiscal_prefixes") and len(m.num.tokens) == 1 and m.num.tokens[0].text.isdigit() \
-            and len(m.num.tokens[0].text) == 2 and not m.unit_written \
+            and len(m.num.tokens[0].text) in (2, 4) and not m.unit_written \
             and lex.word_before("fiscal_prefixes", text, a, r"[ \t]?"):
-        return _FISCAL
+        return _FISCAL if len(m.num.tokens[0].text) == 2 else "year"  # FY25, FY2025
     if lex.table("rate_base_before") and not m.unit_written \
             and lex.word_before("rate_base_before", text, m.outer_start, r"[ \t]*" if d.spaced else ""):
         return "base of a rate (per 10,000 workers, 每10股)"
