@@ -336,6 +336,22 @@ def read_spans_of_time(text: str, mentions: list[Mention], lex: Compiled) -> Non
             m.approx = "exact"
 
 
+def _level_after_a_change(text: str, s_start: int, m: Mention, mentions: list[Mention], lex: Compiled) -> bool:
+    """A bare number right after a to-word that follows a change amount with its unit or noun:
+    'the index climbed 1.3 percentage points to 51.8', 'rose 2 points to 48.5'."""
+    gap = r"[ \t]*" if lex.data.spaced else ""
+    to = lex.word_before("to_words", text, m.outer_start, gap)
+    if not to:
+        return False
+    before = [k for k in mentions if not k.drop and k.outer_end <= to[1]]
+    if not before or not (before[-1].unit_written or before[-1].entity):
+        return False
+    gap_words = text[before[-1].outer_end:to[1]].strip(" \t")
+    if gap_words and gap_words != before[-1].entity:  # ('rose 2.1 points to 47.6': its own noun only)
+        return False
+    return _changes(text, s_start, before[-1].outer_start, lex)
+
+
 def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mention], lex: Compiled) -> None:
     """A number with no unit, no noun, no qualifier and no partner is a label, not a figure,
     unless it stands alone (a table cell, a heading)."""
@@ -354,6 +370,8 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
             continue  # 'and a further 600 in the Netherlands': the noun was said before
         if not lex.data.spaced and m.num.words_only and len(m.num.tokens) > 1:
             continue  # 二百三十三: a numeral of several words is a number, not a label
+        if _level_after_a_change(text, s_start, m, mentions, lex):
+            continue  # 'climbed 1.3 percentage points to 51.8': the level the change reached
         m.drop = "bare number (no unit, no noun)"
 
 
@@ -450,12 +468,14 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
         return ("from", "to") if changes and not ranged else ("low", "high")
     if has_between and _only(between, lex, "and_words"):
         return ("low", "high")
-    if between.strip() and _only(between, lex, "range_joiners") and _compatible(a, b):
+    # 'rose 2.1 points to 47.6': a noun after the first number only makes it an amount, not one end
+    amount = a.entity and lex.data.entity_after and not (b.entity or b.unit) and text.startswith(a.entity, a.outer_end + 1)
+    if between.strip() and _only(between, lex, "range_joiners") and _compatible(a, b) and not amount:
         # '30万辆提升至50万辆': a change verb before the joiner makes a change, not a range
         if changes and joined_to and not _only(between, lex, "range_joiners", strict=True):
             return ("from", "to")
         return ("low", "high")
-    if joined_to and changes and _compatible(a, b) and _only(between, lex, "to_words", strict=True):
+    if joined_to and changes and _compatible(a, b) and _only(between, lex, "to_words", strict=True) and not amount:
         return ("from", "to")
     # '186 MW, tăng từ 98 MW': the new value first, then the change verb and the old one
     back = between.strip(" \t,")
