@@ -290,10 +290,16 @@ def _rate(text: str, m: Mention, lex: Compiled) -> None:
         if not den and per:  # '89,150吨/日': a unit only as a rate's denominator (日 alone is a date)
             den = lex.word_after("rate_denominators", text, per[1], r"[ \t]*")
             spec = lex.data.rate_denominators[den[0]] if den else None
+        if not den and per and per[0] == "/" and units.kind_of(m.unit) == "money":
+            cls = lex.word_after("classifiers", text, per[1], "")
+            if cls:  # '7.8万元/台左右': a price per machine, money in the span with its item
+                m.end = cls[1]
+            return
         if not den:
             return
         den_unit, factor = units.resolve(spec)
-        if factor != 1 or not den_unit or units.kind_of(den_unit) in ("percent", "money", units.kind_of(m.unit)):
+        same = units.kind_of(den_unit) == units.kind_of(m.unit) != "duration"  # ('40 giờ/tháng' is a rate)
+        if factor != 1 or not den_unit or units.kind_of(den_unit) in ("percent", "money") or same:
             return
         rate = f"{m.unit}/({den_unit})" if any(c in den_unit for c in "*/") else f"{m.unit}/{den_unit}"
         m.unit, m.end = rate, den[1]  # 'J/m^2 per year': a rate of a rate

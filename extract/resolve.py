@@ -24,7 +24,7 @@ _NUMBER_SHAPES = (
     r"|(?P<fyear>(?<![\d.,/])(?:1[89]|20)\d{2}[-–/]\d{2}(?![\d/%]))"  # fiscal years: 2012–13, 2023/24
     r"|(?P<date>(?<![\d.,/])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2})(?![\d/]))"
     r"|(?P<time>(?<![\d.,])\d{1,2}(?::\d{2}){1,2}(?!\d)|(?<![\d.,])\d{1,2}h\d{2}(?!\d)|\d{1,2}\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b))"
-    r"|(?P<phone>(?<![\p{Latin}\d_.,])(?:\+\d{1,3}[\s.-]?|1[\s.-](?=\d{3}[\s.-]\d{3}[\s.-]\d{4}(?!\d)))?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
+    r"|(?P<phone>(?<![\p{Latin}\d_.,])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}|(?:1[\s.-](?=\d{3}[\s.-]\d{3}[\s.-]\d{4}(?!\d)))?(?:\(\d{2,5}\)[\s.-]?)?0?\d{2,5})(?:[\s.-]\d{2,8}){1,4}(?![\d]))"
     r"|(?P<code>\d+\.(?:SH|SZ|HK|HN|HM|SS|KS|T)\b|\d+[-/](?=[\p{Lu}Đ]{2}))"
 )
 _SHAPES = regex.compile(_WEB_SHAPES + "|" + _NUMBER_SHAPES)
@@ -195,8 +195,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "time (a duration ago)"
     if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
-    if m.unit == "hour" and lex.word_after("time_of_day_after", text, m.outer_end, r"[ \t]*" if d.spaced else ""):
-        return "time (8 giờ sáng)"
+    if m.unit_written and _calendar_word_after(text, m, s_end, d.calendar_words_after.get(m.unit, ())):
+        return "time or date (8 giờ sáng, 27 tháng Chạp)"
     if m.unit == "year" and m.approx == "exact" and _month_follows(text, m.outer_end, s_end, lex):
         return "date (a year and its month: 114年9月)"
     if d.month_names and (lex.word_before("month_names", text, m.outer_start, r"[ \t]*")
@@ -242,7 +242,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
             and "fraction" not in m.notes and "half" not in m.notes and not _stands_alone(text, s_start, s_end, m):
         # 'một số', 'one of', 一些: only a duration written apart from other words survives (一 秒, one year)
-        if m.kind == "count" or (m.kind == "duration" and _letter(before)):
+        # ('縮短一年左右', '近一年': a qualified duration is one)
+        if m.kind == "count" or (m.kind == "duration" and _letter(before) and m.approx == "exact"):
             return "number word that is not a figure alone"
     return ""
 
@@ -301,6 +302,12 @@ def _latin(ch: str) -> bool:
     return bool(ch) and _LATIN_RX.match(ch) is not None
 
 
+def _calendar_word_after(text: str, m: Mention, s_end: int, words) -> bool:
+    """One of ``words`` (a whole word) right after the figure's unit."""
+    rest = text[m.outer_end:s_end].lstrip(" \t")
+    return any(rest.startswith(w) and (len(rest) == len(w) or not rest[len(w)].isalpha()) for w in words)
+
+
 def _month_follows(text: str, pos: int, s_end: int, lex: Compiled) -> bool:
     """A month number and a date word right after a year word: the year is a date's."""
     if not lex.table("date_after") or lex.data.spaced:
@@ -322,7 +329,8 @@ _POWER = regex.compile(r"\d(?:e[+-]?\d|\^|[×x]\d)")
 
 
 def read_spans_of_time(text: str, mentions: list[Mention], lex: Compiled) -> None:
-    """'will invest €180 billion over five years': after a sum in its clause, 'over' a duration is
+    """'will invest €180 billion over five years', 'a 25% raise over four years': after a sum or a
+    percentage in its clause, 'over' a duration is
     the time the sum is spread across, not 'more than' ('has run for over 40 years' still is)."""
     if not lex.table("span_qualifiers"):
         return
@@ -331,7 +339,8 @@ def read_spans_of_time(text: str, mentions: list[Mention], lex: Compiled) -> Non
         if m.kind != "duration" or m.approx != "more_than" \
                 or text[m.outer_start:m.start].strip() not in lex.table("span_qualifiers"):
             continue
-        sums = [k for k in kept[:i] if k.kind == "money" and not _CLAUSE_MARK.search(text, k.outer_end, m.outer_start)]
+        sums = [k for k in kept[:i] if k.kind in ("money", "percent")
+                and not _CLAUSE_MARK.search(text, k.outer_end, m.outer_start)]
         if sums:
             m.approx = "exact"
 
@@ -390,11 +399,12 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         # 从136.6万辆增长到958.7万辆: the measure word belongs to the first member
         a_end = a.outer_end + (len(a.classifier) if a.classifier and text.startswith(a.classifier, a.outer_end) else 0)
         between = _without_periods(text, a_end, b.outer_start, times, lex, gap)
+        own = _own_noun_at(between.lstrip(), a.entity, lex)
         if a.entity and (a.entity in lex.data.counter_words or lex.data.entity_after and lex.data.spaced) \
-                and between.lstrip().startswith(a.entity) and between.lstrip()[len(a.entity):].strip():
+                and own and between.lstrip()[own:].strip():
             # 'từ 1.400 chiếc năm 2019 lên 3.500 chiếc', 'to 98 ships from 49' (not when the 'noun' is
             # the joining word itself: 'khoảng 1.000 tới 2.000 đồng')
-            between = between.lstrip()[len(a.entity):]
+            between = between.lstrip()[own:]
         between = between[len(_shared_noun(between, text, b.outer_end, lex)):]
         if lex.data.unit_hyphen and between[:2] in ("- ", "-\t") and between[1:].strip() and b.unit_written \
                 and not a.unit:
@@ -408,7 +418,8 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
                 b.outer_start, b.approx = b.start, "exact"
         if not role:
             if lex.data.and_list_shares_unit and not (a.unit or a.entity or a.has_scale) \
-                    and (b.unit_written or b.entity) and _only(between, lex, "and_words", strict=True):
+                    and (b.unit_written or (b.entity and not lex.data.and_list_unit_only)) \
+                    and _only(between, lex, "and_words", strict=True):
                 _share_unit(a, b)  # '45 and 50 mg': a list, not a range, written with one unit
                 a.entity = b.entity
             continue
@@ -431,6 +442,18 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
         a.entity = a.entity or b.entity
 
 
+def _own_noun_at(s: str, noun: str, lex: Compiled) -> int:
+    """The length of ``noun`` where ``s`` opens with it, maybe after a skip word ('of steel'); 0 if not."""
+    if not noun:
+        return 0
+    if s.startswith(noun):
+        return len(noun)
+    first, _, rest = s.partition(" ")
+    if first in lex.word_set("entity_skip_words") and rest.startswith(noun):
+        return len(first) + 1 + len(noun)
+    return 0
+
+
 def _shared_noun(between: str, text: str, b_end: int, lex: Compiled) -> str:
     """The noun both members are followed by, as it opens ``between`` (with its leading space):
     由572千克标准煤降至551千克标准煤 — 标准煤 is the first member's, not a word joining the pair."""
@@ -448,15 +471,18 @@ def _shared_noun(between: str, text: str, b_end: int, lex: Compiled) -> str:
 
 def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: str, lex: Compiled, gap: str):
     """('from', 'to') for a change, ('low', 'high') for a range, None when a and b are not one series."""
-    if a.unit_written and b.unit_written and lex.word_before("amount_before", text, a.outer_start, gap):
-        return None  # 'raised by $1 billion to $5.65 billion': an increase and the level it reached
+    if (a.unit_written or "fraction" in a.notes) and b.unit_written \
+            and lex.word_before("amount_before", text, a.outer_start, gap):
+        # 'raised by $1 billion to $5.65 billion', 'risen by roughly a quarter to RM4,500': an increase
+        # and the level it reached
+        return None
     if {a.unit, b.unit} == {"percent", "percentage_point"}:
         return None  # 'expanded 120 basis points to 14.6%': a change in points and the level it reached
     if a.unit_written and not a.unit_before and not b.unit_written:
         # 'jumped 20% to 1.2 million units', 'climbed 1.3 percentage points to 51.8': a unit written
         # after the first number and none after the second is no shared unit but another quantity
         return None
-    has_from = lex.word_before("from_words", front, len(front), gap)
+    has_from = lex.word_before("from_words", front, len(front), gap) or _from_phrase(front, lex)
     has_between = lex.word_before("between_words", front, len(front), gap)
     joined_to = _only(between, lex, "to_words")
     changes = _changes(text, s_start, b.outer_start, lex)
@@ -489,6 +515,17 @@ def _series_roles(text, s_start, a: Mention, b: Mention, front: str, between: st
             and not (b.unit_written and not a.unit):  # ('19 percent of the 120,000-strong workforce, up from 8 percent')
         return ("to", "from")
     return None
+
+
+def _from_phrase(front: str, lex: Compiled):
+    """'risen from an initial estimate of 53 billion kronor': a from-word and a short phrase ending
+    in one of the language's from_phrase_tails (of) before the first member."""
+    if not lex.table("from_phrase_tails"):
+        return None
+    rx = lex.compiled("from phrase", lambda lx: r"(?:%s)(?:[ \t]+[\p{L}\p{M}'’-]+){1,4}?[ \t]+(?:%s)[ \t]*\Z" % (
+        alternation(lx.table("from_words")), alternation(lx.table("from_phrase_tails"))))
+    hit = rx.search(front)
+    return (hit.group(), hit.start()) if hit else None
 
 
 def _without_periods(text: str, a: int, b: int, times: list[Mention], lex: Compiled, gap: str) -> str:

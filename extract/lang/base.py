@@ -60,8 +60,11 @@ class Lexicon:
     period_before_at_clause_start: tuple = ()  # like period_before, only where the word opens a clause
     rate_denominators: dict = field(default_factory=dict)  # units only after a per-word (吨/日)
     era_years: tuple = ()  # (offset, lowest, highest): 114年 in Taiwan is 2025 (ROC years)
+    from_phrase_tails: tuple = ()  # end a short phrase after a from-word: 'from an initial estimate of'
+    and_list_unit_only: bool = False  # the and-list shares a written unit only, not a noun
     span_qualifiers: tuple = ()  # before a duration after a sum, the time it is spread over ('over five years')
-    time_of_day_after: tuple = ()  # after a number of hours, make it a clock time (8 giờ sáng)
+    calendar_words_after: dict = field(default_factory=dict)  # unit -> words after it that make a clock
+                                   # time or a date of it: hour -> sáng (8 giờ sáng), month -> Chạp (27 tháng Chạp)
     count_suffixes: tuple = ()  # after a hyphen, keep a count a count ('a 120,000-strong workforce')
     fiscal_prefixes: tuple = ()  # glued to two digits, a fiscal year: FY25 -> 2025 (a period, not a figure)
     rate_base_before: tuple = ()  # before a number, make it the base of a rate, not a figure (per 10,000)

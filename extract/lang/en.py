@@ -41,7 +41,8 @@ LEXICON = Lexicon(
                            "lakh": 1e5, "crore": 1e7, "dozen": 12, "dozens": 12, "doz": 12, "dozs": 12,
                            "dz": 12, "dzs": 12},
     scale_suffixes={"k": 1e3, "K": 1e3, "bn": 1e9, "mn": 1e6, "tn": 1e12, "mln": 1e6, "bln": 1e9},
-    money_scale_suffixes={"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12, "tn": 1e12},
+    money_scale_suffixes={"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12, "tn": 1e12,
+                          "bil": 1e9, "mil": 1e6},  # 'RM1.1bil' (Malaysian papers)
     zero_fillers=("and",),
     negative_words=("minus", "Minus", "negative", "Negative"),
     compound_joiners=("and",),
@@ -74,6 +75,14 @@ LEXICON = Lexicon(
         "VND": "VND", "rupees": "INR", "rupee": "INR", "INR": "INR", "baht": "THB", "THB": "THB",
         "Hong Kong dollars": "HKD", "HKD": "HKD", "Taiwan dollars": "TWD", "NT dollars": "TWD",
         "TWD": "TWD", "Singapore dollars": "SGD", "SGD": "SGD",
+        # (bare 'kroner', 'crowns', 'francs', 'pesos' and 'dinars' name more than one currency: left out)
+        "kronor": "SEK", "krona": "SEK", "Swedish kronor": "SEK", "Swedish crowns": "SEK", "SEK": "SEK",
+        "Norwegian kroner": "NOK", "Norwegian crowns": "NOK", "NOK": "NOK", "Danish kroner": "DKK",
+        "Danish crowns": "DKK", "DKK": "DKK", "Swiss francs": "CHF", "CHF": "CHF", "ringgit": "MYR",
+        "MYR": "MYR", "rupiah": "IDR", "IDR": "IDR", "Philippine pesos": "PHP", "PHP": "PHP",
+        "Mexican pesos": "MXN", "rand": "ZAR", "ZAR": "ZAR", "roubles": "RUB", "rubles": "RUB", "RUB": "RUB",
+        "riyals": "SAR", "SAR": "SAR", "dirhams": "AED", "AED": "AED", "zlotys": "PLN", "zloty": "PLN",
+        "PLN": "PLN",
         "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
         "percentage points": "percentage_point", "percentage point": "percentage_point",
         "pp": "percentage_point", "ppt": "percentage_point",
@@ -90,6 +99,9 @@ LEXICON = Lexicon(
         "L": "liter", "millilitres": "milliliter", "milliliters": "milliliter", "ml": "milliliter",
         "mL": "milliliter", "gallons": "gallon", "gallon": "gallon", "barrels": "oil_barrel",
         "barrel": "oil_barrel", "bbl": "oil_barrel", "cubic metres": "m**3", "cubic meters": "m**3", "cubic-metre": "m**3", "cubic-meter": "m**3",
+        "kilowatt-hour": "kilowatt_hour", "kilowatt-hours": "kilowatt_hour", "megawatt-hour": "megawatt_hour",
+        "megawatt-hours": "megawatt_hour", "gigawatt-hour": "gigawatt_hour", "gigawatt-hours": "gigawatt_hour",
+        "terawatt-hour": "terawatt_hour", "terawatt-hours": "terawatt_hour",
         "Mtpa": "tonne/year*1000000", "mtpa": "tonne/year*1000000", "MTPA": "tonne/year*1000000",
         "deadweight tonnes": "tonne", "dwt": "tonne", "DWT": "tonne", "mg/l": "mg/L", "mg/L": "mg/L",
         "m3": "m**3", "m³": "m**3", "cubic feet": "ft**3", "cubic foot": "ft**3",
@@ -188,7 +200,9 @@ LEXICON = Lexicon(
                   # dollars of other countries, as wire copy writes them ('T$850 billion' is Taiwan's,
                   # not 850 billion US dollars with a stray T)
                   "T$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
-                  "R$": "BRL", "MX$": "MXN"},
+                  "R$": "BRL", "MX$": "MXN", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "CHF": "CHF",
+                  "RM": "MYR", "MYR": "MYR", "Rp": "IDR", "IDR": "IDR", "₱": "PHP", "PHP": "PHP", "ZAR": "ZAR",
+                  "₽": "RUB", "₺": "TRY", "SAR": "SAR", "AED": "AED", "PLN": "PLN"},
     qualifiers_before={
         "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
         "in excess of": "more_than", "exceeding": "more_than", "north of": "more_than",
@@ -296,6 +310,7 @@ LEXICON = Lexicon(
     fiscal_prefixes=("FY", "fy", "FY'"),
     count_suffixes=("strong",),
     span_qualifiers=("over",),
+    from_phrase_tails=("of",),
     rate_base_before=("per",),
     # a written-out rate between a change's two ends: 'lifted its dividend to 420 yen a share from 380 yen'
     series_fillers=("a share", "per share", "a day", "per day", "a year", "per year", "a month", "per month",
@@ -303,7 +318,11 @@ LEXICON = Lexicon(
                     "a barrel", "per barrel", "a unit", "per unit",
                     # 'down from a record 287,000 in 2023'
                     "a record", "a record high of", "a record low of", "a high of", "a low of", "a peak of",
-                    "an all-time high of"),
+                    "an all-time high of",
+                    # 'fell to 7.8% in the third quarter from 9.4% a year earlier'
+                    *(f"in the {q}" for q in ("first quarter", "second quarter", "third quarter",
+                                              "fourth quarter", "first half", "second half")),
+                    "in Q1", "in Q2", "in Q3", "in Q4"),
     period_units=("month",),
     period_before=("first",),  # 'in the first 11 months': a reporting period, not a duration
 )

@@ -34,7 +34,8 @@ LEXICON = Lexicon(
     fraction_over={"phần": False},  # 'hai phần ba' = 2/3 ('một phần' alone is 'a part', never a figure)
     never_alone=("một", "năm", "không"),
     qualified_leading_words=("trăm", "nghìn", "ngàn"),
-    time_of_day_after=("sáng", "chiều", "tối", "trưa", "đêm"),  # hơn trăm doanh nghiệp, gần nghìn lao động
+    calendar_words_after={"hour": ("sáng", "chiều", "tối", "trưa", "đêm"),
+                          "month": ("Chạp", "chạp", "Giêng", "giêng")},  # hơn trăm doanh nghiệp, gần nghìn lao động
     ambiguous_words=("năm", "ba"),
     # currencies and units written after the number; the longest surface wins
     units={
@@ -53,7 +54,7 @@ LEXICON = Lexicon(
         "hecta": "hectare", "hécta": "hectare", "mẫu": "hectare*0.36", "sào": "hectare*0.036",
         "m3": "m**3", "m³": "m**3", "mét khối": "m**3", "lít": "liter", "l": "liter", "ml": "milliliter",
         "thùng": "oil_barrel",
-        "tấn": "tonne", "kg": "kg", "ki-lô-gam": "kg", "ký": "kg", "cân": "kg", "gam": "g", "g": "g",
+        "tấn": "tonne", "kg": "kg", "ki-lô-gam": "kg", "ký": "kg", "cân": "kg", "gam": "g", "gram": "g", "g": "g",
         "tạ": "kg*100", "yến": "kg*10",
         "km": "km", "ki-lô-mét": "km", "cây số": "km", "m": "m", "mét": "m", "cm": "cm", "mm": "mm",
         "kWh": "kilowatt_hour", "kwh": "kilowatt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour",
@@ -79,7 +80,7 @@ LEXICON = Lexicon(
         "gần": "nearly", "gần như": "nearly", "suýt": "nearly",
         "khoảng": "about", "xấp xỉ": "about", "chừng": "about", "ước": "about", "ước tính": "about",
         "ước khoảng": "about", "khoảng chừng": "about", "tầm": "about", "cỡ": "about",
-        "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
+        "trên dưới": "about", "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
         "dưới": "less_than", "ít hơn": "less_than", "kém hơn": "less_than", "chưa đến": "less_than",
         "chưa tới": "less_than", "chưa đầy": "less_than", "không đầy": "less_than",
         "tối đa": "at_most", "không quá": "at_most", "không tới": "at_most", "nhiều nhất": "at_most",
@@ -104,6 +105,7 @@ LEXICON = Lexicon(
     entity_skip_words=("các", "những", "chiếc", "cái", "con", "người"),
     counter_words=("chiếc", "cái", "con", "người"),
     and_list_shares_unit=True,  # lần lượt 13.500 và 13.800 đồng/kg
+    and_list_unit_only=True,  # (not a noun: 'nhà cung cấp cấp 1 và hơn 130 nhà cung cấp')
     entity_max_words=5,
     entity_link_words=("đạt", "là", "ở", "mức", "ước", "tính", "dự", "kiến", "hiện", "tăng", "giảm", "thêm",
                        "lên", "xuống", "còn", "từ", "chiếm", "có", "mới", "chỉ", "được", "vượt", "khoảng", "nâng",

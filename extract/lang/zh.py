@@ -110,6 +110,7 @@ LEXICON = Lexicon(
         "近": "nearly", "将近": "nearly", "接近": "nearly", "几近": "nearly", "差不多": "nearly",
         "约": "about", "约有": "about", "大约": "about", "约为": "about", "大概": "about", "约合": "about", "估计": "about",
         "超过": "more_than", "逾": "more_than", "超": "more_than", "多于": "more_than", "高于": "more_than",
+        "不多于": "at_most", "不高于": "at_most", "不大于": "at_most",
         "大于": "more_than", "突破": "more_than",
         "至少": "at_least", "最少": "at_least", "不少于": "at_least", "不低于": "at_least", "起码": "at_least",
         "不到": "less_than", "不足": "less_than", "少于": "less_than", "低于": "less_than", "小于": "less_than",
