@@ -253,6 +253,8 @@ LEXICON = Lexicon(
     quantity_before=("a further", "A further", "another", "Another", "an additional", "An additional", "an extra", "An extra"),
     as_of_words=("as of", "As of", "as at", "As at", "by the end of", "until", "through"),
     not_period_before=("since", "Since", "compared with", "compared to", "than in", "from a year earlier in",
+                       # 'down 1.2% from 2023', 'down 12% from FY2024': a change's base year
+                       "% from", "per cent from", "percent from", "pc from",
                        "born", "founded", "established"),  # a person's or a firm's year is not the figures'
     month_names=("January", "February", "March", "April", "May", "June", "July", "August", "September",
                  "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
