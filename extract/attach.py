@@ -83,7 +83,8 @@ def _share_context(text: str, m: Mention, lex: Compiled) -> bool:
     """A share word after it ('half of the output'), a qualifier before it ('roughly half will never
     be built', 'more than a third') or a change by it ('orders jumped by more than half')."""
     return bool(lex.word_after("share_words", text, m.outer_end, r"[ \t]+")) or m.approx != "exact" \
-        or bool(lex.word_before("amount_before", text, m.outer_start, r"[ \t]+"))
+        or bool(lex.word_before("amount_before", text, m.outer_start, r"[ \t]+")) \
+        or bool(lex.word_before("to_words", text, m.outer_start, r"[ \t]+"))  # 'rise to a fifth by 2030'
 
 
 def _glued_scale(text: str, m: Mention, lex: Compiled) -> None:

@@ -180,6 +180,9 @@ class Compiled:
                          else ((w, None) for w in getattr(self.data, table))):
                 self.numeral_words.setdefault(w, (kind, v))
         digits = DIGITS
+        if data.model_words_after:  # '34 737 MAX jets': the space does not group 34 and 737
+            digits = digits.replace(r"(?=\d{3}(?!\d))", r"(?=\d{3}(?!\d)(?![ \u00A0](?:%s)(?!\w)))"
+                                    % "|".join(regex.escape(w) for w in data.model_words_after))
         if data.leading_decimal:  # ',77': the decimal mark opens the number
             digits = r"(?:(?<![\p{L}\p{N}.,])%s(?=\d))?%s" % (regex.escape(data.decimal_mark), DIGITS)
         # '1.3e6', '12.32e+14': a power of ten written after the digits

@@ -218,6 +218,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "name or version"
     if lex.word_after("name_after", text, b, "") and not m.unit_written:
         return "name"
+    if lex.word_after("model_words_after", text, b, " ") and not m.unit_written:
+        return "name (a model: 737 MAX)"
     if _is_year(m) and not m.unit_written and m.approx == "exact" and not m.classifier:
         return "year"  # (a measure word after it makes a count: 员工2000人, 企业1500家)
     if d.spaced and not m.unit_written and m.approx == "exact" and not m.has_scale:
@@ -345,6 +347,17 @@ def read_spans_of_time(text: str, mentions: list[Mention], lex: Compiled) -> Non
             m.approx = "exact"
 
 
+_LABEL_LINE = regex.compile(r"[ \t]*(?:[-–—•*·]+[ \t]*)?(?P<label>[^\d:：\n]{2,40}?)[ \t]*[:：][ \t]*\Z")
+
+
+def _list_label(text: str, m: Mention) -> str:
+    """'- Gross orders: 112', '——化纤：…', 'Employees: 4,200': the label a value stands after on
+    its own line ('' when the number does not follow 'label:' at the start of a line)."""
+    line_start = text.rfind("\n", 0, m.outer_start) + 1
+    hit = _LABEL_LINE.match(text, line_start, m.outer_start)
+    return hit.group("label").strip() if hit else ""
+
+
 def _level_after_a_change(text: str, s_start: int, m: Mention, mentions: list[Mention], lex: Compiled) -> bool:
     """A bare number right after a to-word that follows a change amount with its unit or noun:
     'the index climbed 1.3 percentage points to 51.8', 'rose 2 points to 48.5'."""
@@ -381,6 +394,12 @@ def drop_bare_numbers(text: str, s_start: int, s_end: int, mentions: list[Mentio
             continue  # 二百三十三: a numeral of several words is a number, not a label
         if _level_after_a_change(text, s_start, m, mentions, lex):
             continue  # 'climbed 1.3 percentage points to 51.8': the level the change reached
+        label = _list_label(text, m)
+        if label:  # '- Gross orders: 112': a value in a list or table line, its label what it counts
+            m.entity = m.entity or label
+            continue
+        if lex.word_after("rate_phrases_after", text, m.outer_end, r"[ \t]+"):
+            continue  # 'reach 75 a month by 2027': a count per month
         m.drop = "bare number (no unit, no noun)"
 
 

@@ -65,7 +65,10 @@ class Lexicon:
     span_qualifiers: tuple = ()  # before a duration after a sum, the time it is spread over ('over five years')
     calendar_words_after: dict = field(default_factory=dict)  # unit -> words after it that make a clock
                                    # time or a date of it: hour -> sáng (8 giờ sáng), month -> Chạp (27 tháng Chạp)
-    count_suffixes: tuple = ()  # after a hyphen, keep a count a count ('a 120,000-strong workforce')
+    count_suffixes: tuple = ()
+    model_words_after: tuple = ()  # after a number and a space, make it a model name (737 MAX); digits
+                                   # before one are never grouped with a space ('34 737 MAX' is 34)
+    rate_phrases_after: tuple = ()  # after a bare number, make it a count per time ('75 a month')  # after a hyphen, keep a count a count ('a 120,000-strong workforce')
     fiscal_prefixes: tuple = ()  # glued to two digits, a fiscal year: FY25 -> 2025 (a period, not a figure)
     rate_base_before: tuple = ()  # before a number, make it the base of a rate, not a figure (per 10,000)
     aside_openers: tuple = ()   # after a comma, open a relative clause whose year is not the sentence's (which, who)

@@ -117,7 +117,8 @@ LEXICON = Lexicon(
         "megawatts": "megawatt", "megawatt": "megawatt", "GW": "gigawatt", "gigawatts": "gigawatt",
         "gigawatt": "gigawatt", "W": "watt", "watts": "watt", "watt": "watt", "hp": "horsepower",
         "horsepower": "horsepower", "BTU": "BTU", "joules": "joule", "J": "joule", "MJ": "megajoule",
-        "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+        "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km", "nautical miles": "nautical_mile", "nautical mile": "nautical_mile",
+        "megalitres": "megaliter", "megaliters": "megaliter", "gigalitres": "gigaliter", "gigaliters": "gigaliter",
         "metres": "m", "meters": "m", "metre": "m", "meter": "m", "m": "m", "centimetres": "cm",
         "centimeters": "cm", "cm": "cm", "millimetres": "mm", "millimeters": "mm", "mm": "mm",
         "miles": "mile", "mile": "mile", "feet": "foot", "foot": "foot", "ft": "foot", "inches": "inch",
@@ -246,7 +247,8 @@ LEXICON = Lexicon(
     ago_words=("ago",),
     present_words=("today", "currently", "now", "at present", "at the moment"),
     street_words=("Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Parkway", "Boulevard", "Blvd.", "Drive",
-                  "Lane", "Way", "Highway", "Place", "Square", "Plaza"),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
+                  "Lane", "Way", "Highway", "Place", "Square", "Plaza", "Terrace", "St", "Rd", "Quay",
+                  "Crescent", "Parade", "Court"),  # 'five years ago': a time, not a figure ('two years earlier than planned' is one)
     year_before=("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From", "to", "of", "year",
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
                  "mid", "mid-", "end of", "at the end of", "summer", "winter", "spring", "autumn", "fall"),
@@ -311,6 +313,10 @@ LEXICON = Lexicon(
     aside_openers=("which", "who", "whose"),
     fiscal_prefixes=("FY", "fy", "FY'"),
     count_suffixes=("strong",),
+    date_after=("GMT", "UTC", "ET", "EST", "EDT", "BST", "CET", "CEST", "JST", "HKT", "SGT", "IST"),  # 1430 GMT
+    model_words_after=("MAX", "Max", "Dreamliner", "neo", "XLR", "XWB"),  # '34 737 MAX jets'
+    rate_phrases_after=("a month", "a year", "a day", "a week", "an hour", "per month", "per year", "per day",
+                        "per week", "per hour", "a shift"),  # 'reach 75 a month by 2027'
     span_qualifiers=("over",),
     from_phrase_tails=("of",),
     rate_base_before=("per",),

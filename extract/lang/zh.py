@@ -71,7 +71,7 @@ LEXICON = Lexicon(
         "Wh": "watt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour", "TWh": "terawatt_hour",
         "赫": "hertz", "赫兹": "hertz", "千赫": "kilohertz", "兆赫": "megahertz", "焦": "joule", "焦耳": "joule",
         "千焦": "kilojoule", "千卡": "kilocalorie", "卡": "calorie",
-        "千瓦": "kilowatt", "瓩": "kilowatt", "载重吨": "tonne", "立方公尺": "m**3", "公秉": "m**3", "兆瓦": "megawatt", "吉瓦": "gigawatt", "瓦": "watt", "kW": "kilowatt",
+        "千瓦": "kilowatt", "瓩": "kilowatt", "载重吨": "tonne", "立方公尺": "m**3", "平方公尺": "m**2", "公秉": "m**3", "兆瓦": "megawatt", "吉瓦": "gigawatt", "瓦": "watt", "kW": "kilowatt",
         "MW": "megawatt", "GW": "gigawatt",
         "公里": "km", "公裏": "km", "公尺": "m", "呎": "foot", "平方呎": "ft**2", "方呎": "ft**2", "英呎": "foot", "吋": "inch", "英吋": "inch",
         "英裏": "mile", "公升": "liter", "加仑": "gallon", "个加仑": "gallon", "个钟": "hour", "个钟头": "hour",
