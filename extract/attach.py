@@ -121,6 +121,8 @@ def _currency_before(text: str, s_start: int, m: Mention, lex: Compiled) -> None
     if not hit and m.start - 1 > s_start and text[m.start - 1] in lex.data.negative_signs:
         hit = lex.word_before("units_before", text, m.start - 1, "")  # '$-99.99': the sign after the currency
         sign = -1
+    if hit and hit[0] in lex.data.units_before_needing_scale and not m.has_scale:
+        hit = None  # ('R12 billion' is rand, 'R2' alone a name)
     if hit and hit[1] >= s_start and not m.unit and not _after_a_number(text, s_start, hit[1], lex):
         word, start = hit
         m.value *= sign
@@ -220,6 +222,7 @@ def _after_number(text: str, s_end: int, m: Mention, lex: Compiled, gap: str) ->
                 m.value *= per
             m.unit, m.unit_written = "percent", True
             m.end = tenths[1]
+            m.notes.append("tenths")  # ('五到六成': the range's low end is read in tenths too)
             if tenths[0] in lex.data.tenths_next_place:
                 _next_place(text, s_end, m, lex, per)
         else:
@@ -234,7 +237,7 @@ def _next_place(text: str, s_end: int, m: Mention, lex: Compiled, per: float) ->
     """七成五 = 75 percent: one digit word right after the tenths word is the next place down,
     unless it opens a measure of its own (七成五年内 is no 75 percent)."""
     word = text[m.end:m.end + 1]
-    if word and word in lex.data.half_after and not lex.word_after("units", text, m.end + 1, ""):
+    if word and word in lex.data.half_after:
         m.value += lex.data.half_after[word] * per  # 两成半 = 25 percent
         m.end += 1
         return

@@ -195,6 +195,9 @@ class _Reader:
             self.digit = _num_value(t.text, lex)
             if not math.isfinite(self.digit):
                 return False  # '0.0,0.0', a 310-digit string: not a number we can stand behind
+            self.fractional = not float(self.digit).is_integer()
+        elif k in ("digit", "tens", "teen") and self.fractional and self.prev == "scale":
+            return False  # '1.2 million three years ago': a decimal with its scale is complete
         elif k == "digit" and t.text in lex.data.zero_fillers and self.prev in ("mult", "scale") \
                 and nxt is not None and nxt.kind in ("digit", "num", "tens", "mult", "teen"):
             k = "filler"  # 一千零一: 零 holds an empty place
@@ -313,6 +316,7 @@ class _Reader:
 
     before_filler = None
     last_text = ""
+    fractional = False  # a digit string with decimals was read ('1.2'): no word digits after its scale
 
     def _start_fraction_part(self) -> None:
         """Keep what was read as the whole part; what follows is the fraction's numerator."""

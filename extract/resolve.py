@@ -607,6 +607,8 @@ def _share_unit(a: Mention, b: Mention) -> None:
             y.unit, y.kind = x.unit, x.kind
     if not a.unit and b.unit:
         a.unit, a.kind = b.unit, b.kind
+        if "tenths" in b.notes and not a.unit_written:
+            a.value *= 10  # '五到六成': 50 to 60 percent
     elif a.unit and not b.unit:
         b.unit, b.kind = a.unit, a.kind
         if a.has_scale and not b.has_scale and a.num.scale > 1:

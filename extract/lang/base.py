@@ -66,6 +66,7 @@ class Lexicon:
     calendar_words_after: dict = field(default_factory=dict)  # unit -> words after it that make a clock
                                    # time or a date of it: hour -> sáng (8 giờ sáng), month -> Chạp (27 tháng Chạp)
     count_suffixes: tuple = ()
+    units_before_needing_scale: tuple = ()  # currency signs that count only before a scaled amount
     model_words_after: tuple = ()  # after a number and a space, make it a model name (737 MAX); digits
                                    # before one are never grouped with a space ('34 737 MAX' is 34)
     rate_phrases_after: tuple = ()  # after a bare number, make it a count per time ('75 a month')  # after a hyphen, keep a count a count ('a 120,000-strong workforce')

@@ -81,7 +81,8 @@ LEXICON = Lexicon(
         "Danish crowns": "DKK", "DKK": "DKK", "Swiss francs": "CHF", "CHF": "CHF", "ringgit": "MYR",
         "MYR": "MYR", "rupiah": "IDR", "IDR": "IDR", "Philippine pesos": "PHP", "PHP": "PHP",
         "Mexican pesos": "MXN", "rand": "ZAR", "ZAR": "ZAR", "roubles": "RUB", "rubles": "RUB", "RUB": "RUB",
-        "riyals": "SAR", "SAR": "SAR", "dirhams": "AED", "AED": "AED", "zlotys": "PLN", "zloty": "PLN",
+        "riyals": "SAR", "SAR": "SAR", "lira": "TRY", "Turkish lira": "TRY", "TRY": "TRY",
+        "bar": "bar", "dirhams": "AED", "AED": "AED", "zlotys": "PLN", "zloty": "PLN",
         "PLN": "PLN",
         "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
         "percentage points": "percentage_point", "percentage point": "percentage_point",
@@ -203,7 +204,8 @@ LEXICON = Lexicon(
                   "T$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
                   "R$": "BRL", "MX$": "MXN", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "CHF": "CHF",
                   "RM": "MYR", "MYR": "MYR", "Rp": "IDR", "IDR": "IDR", "₱": "PHP", "PHP": "PHP", "ZAR": "ZAR",
-                  "₽": "RUB", "₺": "TRY", "SAR": "SAR", "AED": "AED", "PLN": "PLN"},
+                  "₽": "RUB", "₺": "TRY", "TRY": "TRY", "SAR": "SAR", "AED": "AED", "PLN": "PLN", "R": "ZAR"},
+    units_before_needing_scale=("R",),  # 'R12 billion' is rand; a bare 'R2' is a name
     qualifiers_before={
         "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
         "in excess of": "more_than", "exceeding": "more_than", "north of": "more_than",
@@ -261,7 +263,8 @@ LEXICON = Lexicon(
     month_names=("January", "February", "March", "April", "May", "June", "July", "August", "September",
                  "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                  "Sep", "Sept", "Oct", "Nov", "Dec"),
-    ordinal_before=("No.", "no.", "No", "number", "Number", "#", "No .", "rank", "ranked", "Top", "top"),
+    not_numbers=("4K", "8K"),  # screen resolutions, not 4,000
+    ordinal_before=("No.", "no.", "No", "No:", "number", "Number", "#", "No .", "rank", "ranked", "Top", "top"),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     numbering_before=("Article", "article", "Section", "section", "Chapter", "chapter", "Phase",
                       "phase", "Line", "Unit", "unit", "Plant", "Block", "Building", "Room", "Route",
@@ -330,7 +333,8 @@ LEXICON = Lexicon(
                     # 'fell to 7.8% in the third quarter from 9.4% a year earlier'
                     *(f"in the {q}" for q in ("first quarter", "second quarter", "third quarter",
                                               "fourth quarter", "first half", "second half")),
-                    "in Q1", "in Q2", "in Q3", "in Q4"),
+                    "in Q1", "in Q2", "in Q3", "in Q4", "in the first nine months", "in the same period",
+                    *(f"in the first {n} months" for n in range(2, 12))),
     period_units=("month",),
     period_before=("first",),  # 'in the first 11 months': a reporting period, not a duration
 )

@@ -39,6 +39,8 @@ LEXICON = Lexicon(
                  "三元电池", "三元锂", "三元材料", "三元正极", "三元前驱体",  # ternary (NCM) batteries, no yuan
                  # the river deltas and triangles: no 0.3 yuan (角)
                  "零下",  # 零下163摄氏度: minus (negative_words), not zero
+                 "一度",  # 一度高达145%: 'at one point', not one kWh
+                 "半年报", "半年報", "半年度",  # the half-year report
                  "长三角", "長三角", "珠三角", "金三角", "三角洲", "三角形", "三角区", "三角區", "三角债", "三角債"),
     never_alone=("一", "幺", "零", "〇"),
     digit_strings=True,
