@@ -26,6 +26,7 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PY = sys.executable
+CORPUS_ROOT = ROOT  # replaced by a snapshot of the corpus while main() runs
 
 _WORKER = r"""
 import pathlib, sys
@@ -48,7 +49,7 @@ def instructions(tree: pathlib.Path, corpus: str, passes: int) -> tuple[int, int
     # a fixed hash seed: set and dict orders (and so the work done) are the same from run to run
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                          PY, "-c", _WORKER, str(tree), str(ROOT), corpus, str(passes)],
+                          PY, "-c", _WORKER, str(tree), str(CORPUS_ROOT), corpus, str(passes)],
                          capture_output=True, text=True, check=True, env=env)
     found = re.search(r"Collected : (\d+)", out.stderr)
     if not found:
@@ -77,6 +78,12 @@ def main(argv=None):
     if not shutil.which("valgrind"):
         raise SystemExit("valgrind is not installed (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as tmp:
+        # both trees read one snapshot of the corpus, taken now: articles added to the work tree
+        # during the minutes a run takes must not make the two counts incomparable
+        global CORPUS_ROOT
+        CORPUS_ROOT = pathlib.Path(tmp) / "corpus"
+        shutil.copytree(ROOT / "tests/articles", CORPUS_ROOT / "tests/articles")
+        shutil.copytree(ROOT / "seeds", CORPUS_ROOT / "seeds")
         trees = [("work tree", ROOT)]
         if a.base:
             trees.insert(0, (a.base, export(a.base, pathlib.Path(tmp) / "base")))
