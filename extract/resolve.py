@@ -195,6 +195,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "time (a duration ago)"
     if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
+    if d.clock_words and _in_clock_time(text, s_start, s_end, a, b, lex):
+        return "time (9 giờ 30)"
     if m.unit_written and _calendar_word_after(text, m, s_end, d.calendar_words_after.get(m.unit, ())):
         return "time or date (8 giờ sáng, 27 tháng Chạp)"
     if m.unit == "year" and m.approx == "exact" and _month_follows(text, m.outer_end, s_end, lex):
@@ -302,6 +304,14 @@ def _leading_zero(m: Mention) -> bool:
 
 def _latin(ch: str) -> bool:
     return bool(ch) and _LATIN_RX.match(ch) is not None
+
+
+def _in_clock_time(text: str, s_start: int, s_end: int, a: int, b: int, lex: Compiled) -> bool:
+    """Is text[a:b] the hour or the minutes of a clock time written with words ('9 giờ 30')?"""
+    rx = lex.compiled("clock time", lambda lx: r"(?<![\d.,])\d{1,2}[ \t]*(?:%s)[ \t]*\d{2}(?![\d.,%%])" % alternation(
+        lx.table("clock_words")))
+    hit = rx.search(text, max(s_start, a - 12), min(s_end, b + 12))
+    return bool(hit) and hit.start() <= a and b <= hit.end()
 
 
 def _calendar_word_after(text: str, m: Mention, s_end: int, words) -> bool:

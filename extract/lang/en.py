@@ -82,7 +82,7 @@ LEXICON = Lexicon(
         "MYR": "MYR", "rupiah": "IDR", "IDR": "IDR", "Philippine pesos": "PHP", "PHP": "PHP",
         "Mexican pesos": "MXN", "rand": "ZAR", "ZAR": "ZAR", "roubles": "RUB", "rubles": "RUB", "RUB": "RUB",
         "riyals": "SAR", "SAR": "SAR", "lira": "TRY", "Turkish lira": "TRY", "TRY": "TRY",
-        "bar": "bar", "dirhams": "AED", "AED": "AED", "zlotys": "PLN", "zloty": "PLN",
+        "bar": "bar", "decade": "year*10", "decades": "year*10", "MVA": "megavolt_ampere", "dirhams": "AED", "AED": "AED", "zlotys": "PLN", "zloty": "PLN",
         "PLN": "PLN",
         "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
         "percentage points": "percentage_point", "percentage point": "percentage_point",
@@ -204,8 +204,8 @@ LEXICON = Lexicon(
                   "T$": "TWD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
                   "R$": "BRL", "MX$": "MXN", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "CHF": "CHF",
                   "RM": "MYR", "MYR": "MYR", "Rp": "IDR", "IDR": "IDR", "₱": "PHP", "PHP": "PHP", "ZAR": "ZAR",
-                  "₽": "RUB", "₺": "TRY", "TRY": "TRY", "SAR": "SAR", "AED": "AED", "PLN": "PLN", "R": "ZAR"},
-    units_before_needing_scale=("R",),  # 'R12 billion' is rand; a bare 'R2' is a name
+                  "₽": "RUB", "₺": "TRY", "TRY": "TRY", "SAR": "SAR", "AED": "AED", "PLN": "PLN", "R": "ZAR", "P": "PHP"},
+    units_before_needing_scale=("R", "P"),  # 'R12 billion' is rand, 'P12.5 billion' pesos; a bare 'R2' a name
     qualifiers_before={
         "more than": "more_than", "over": "more_than", "above": "more_than", "upwards of": "more_than",
         "in excess of": "more_than", "exceeding": "more_than", "north of": "more_than",
@@ -264,7 +264,7 @@ LEXICON = Lexicon(
                  "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
                  "Sep", "Sept", "Oct", "Nov", "Dec"),
     not_numbers=("4K", "8K"),  # screen resolutions, not 4,000
-    ordinal_before=("No.", "no.", "No", "No:", "number", "Number", "#", "No .", "rank", "ranked", "Top", "top"),
+    ordinal_before=("No.", "no.", "No", "No:", "junction", "Junction", "J", "number", "Number", "#", "No .", "rank", "ranked", "Top", "top"),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     numbering_before=("Article", "article", "Section", "section", "Chapter", "chapter", "Phase",
                       "phase", "Line", "Unit", "unit", "Plant", "Block", "Building", "Room", "Route",

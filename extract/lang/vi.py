@@ -34,6 +34,7 @@ LEXICON = Lexicon(
     fraction_over={"phần": False},  # 'hai phần ba' = 2/3 ('một phần' alone is 'a part', never a figure)
     never_alone=("một", "năm", "không"),
     qualified_leading_words=("trăm", "nghìn", "ngàn"),
+    clock_words=("giờ",),  # '9 giờ 30': a clock time, the 30 its minutes
     calendar_words_after={"hour": ("sáng", "chiều", "tối", "trưa", "đêm"),
                           "month": ("Chạp", "chạp", "Giêng", "giêng")},  # hơn trăm doanh nghiệp, gần nghìn lao động
     ambiguous_words=("năm", "ba"),
@@ -42,7 +43,8 @@ LEXICON = Lexicon(
         "đồng": "VND", "VNĐ": "VND", "VND": "VND", "vnđ": "VND", "vnd": "VND", "₫": "VND", "đ": "VND",
         "USD": "USD", "usd": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD", "đô la": "USD", "đô-la": "USD",
         "đô": "USD", "Đô la": "USD", "$": "USD", "euro": "EUR", "Euro": "EUR", "euros": "EUR", "Euros": "EUR", "EUR": "EUR", "€": "EUR",
-        "bảng Anh": "GBP", "tuổi": "year", "bar": "bar", "mg/l": "mg/L", "mg/L": "mg/L", "pounds": "GBP", "pound": "lb", "lb": "lb", "pao": "lb", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
+        "bảng Anh": "GBP", "tuổi": "year", "bar": "bar", "hải lý": "nautical_mile",
+        "hải lý/giờ": "knot", "CV": "metric_horsepower", "mã lực": "metric_horsepower", "MVA": "megavolt_ampere", "mg/l": "mg/L", "mg/L": "mg/L", "pounds": "GBP", "pound": "lb", "lb": "lb", "pao": "lb", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
         "nhân dân tệ": "CNY", "Nhân dân tệ": "CNY", "NDT": "CNY", "CNY": "CNY", "tệ": "CNY",
         "won": "KRW", "KRW": "KRW", "rupee": "INR", "Rupee": "INR", "rupees": "INR", "Rupees": "INR", "Rs": "INR", "rupi": "INR", "INR": "INR",
         "baht": "THB", "bạt": "THB", "THB": "THB", "đô la Singapore": "SGD", "SGD": "SGD",
@@ -128,7 +130,7 @@ LEXICON = Lexicon(
                  "quý", "tài khóa"),
     count_before=("trong số", "tổng số", "con số", "với số", "có số", "trong tổng số"),
     ordinal_before=("thứ", "lần thứ", "hạng", "top", "Top", "số", "Số", "khóa", "đợt", "kỳ"),
-    numbering_before=("giai đoạn", "Giai đoạn", "đại lý cấp", "cung cấp cấp", "nhà thầu cấp", "mạch", "tổ máy", "Tổ máy", "lô", "Lô", "phân khu", "Phân khu", "Điều", "điều", "Khoản", "khoản", "Chương", "chương", "Mục", "mục", "phần",
+    numbering_before=("giai đoạn", "Giai đoạn", "Vành đai", "vành đai", "đại lý cấp", "cung cấp cấp", "nhà thầu cấp", "mạch", "tổ máy", "Tổ máy", "lô", "Lô", "phân khu", "Phân khu", "Điều", "điều", "Khoản", "khoản", "Chương", "chương", "Mục", "mục", "phần",
                       "Phần", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị",
                       "Luật", "Kết luận", "Công văn", "phòng", "Phòng", "tầng", "lô", "Lô", "đường",
                       "Quốc lộ", "quốc lộ", "QL", "tuyến", "chuyên đề", "phiên", "Hội nghị Trung ương",
