@@ -553,7 +553,7 @@ def _from_phrase(front: str, lex: Compiled):
         return None
     rx = lex.compiled("from phrase", lambda lx: r"(?:%s)(?:[ \t]+[\p{L}\p{M}'’-]+){1,4}?[ \t]+(?:%s)[ \t]*\Z" % (
         alternation(lx.table("from_words")), alternation(lx.table("from_phrase_tails"))))
-    hit = rx.search(front)
+    hit = rx.search(front, max(0, len(front) - 80))  # (only the end can hold it: no scan of the whole clause)
     return (hit.group(), hit.start()) if hit else None
 
 
