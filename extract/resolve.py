@@ -316,7 +316,9 @@ def _in_clock_time(text: str, s_start: int, s_end: int, a: int, b: int, lex: Com
 
 def _calendar_word_after(text: str, m: Mention, s_end: int, words) -> bool:
     """One of ``words`` (a whole word) right after the figure's unit."""
-    rest = text[m.outer_end:s_end].lstrip(" \t")
+    if not words:
+        return False
+    rest = text[m.outer_end:min(s_end, m.outer_end + 24)].lstrip(" \t")  # (a short look, not the sentence's rest)
     return any(rest.startswith(w) and (len(rest) == len(w) or not rest[len(w)].isalpha()) for w in words)
 
 
