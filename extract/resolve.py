@@ -365,8 +365,11 @@ _LABEL_LINE = regex.compile(r"[ \t]*(?:[-–—•*·]+[ \t]*)?(?P<label>[^\d:�
 def _list_label(text: str, m: Mention) -> str:
     """'- Gross orders: 112', '——化纤：…', 'Employees: 4,200': the label a value stands after on
     its own line ('' when the number does not follow 'label:' at the start of a line)."""
-    line_start = text.rfind("\n", 0, m.outer_start) + 1
-    hit = _LABEL_LINE.match(text, line_start, m.outer_start)
+    look = max(0, m.outer_start - 60)  # (a label is short: never search a long line back to its start)
+    newline = text.rfind("\n", look, m.outer_start)
+    if newline < 0 and look > 0:
+        return ""
+    hit = _LABEL_LINE.match(text, newline + 1, m.outer_start)
     return hit.group("label").strip() if hit else ""
 
 
