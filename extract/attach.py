@@ -534,7 +534,7 @@ def entity(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> st
 
 
 def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: bool = True) -> str:
-    words, skipped = [], ""
+    words, skipped, of_a_whole = [], "", False
     stop, skip = lex.word_set("entity_stop_words"), lex.word_set("entity_skip_words")
     determiners = lex.word_set("entity_partitive_words") if partitive else frozenset()
     suffix = lex.word_after("count_suffixes", text, pos + 1, "") if text.startswith("-", pos) else None
@@ -542,21 +542,21 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: boo
         pos = suffix[1]  # 'a 4,500-strong workforce' counts the workforce
     for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
         gap = text[pos:w.start()].strip(" ")
-        if gap and not (skipped == "partitive" and _WHOLE_NUMBER.fullmatch(gap)):
+        if gap and not (of_a_whole and _WHOLE_NUMBER.fullmatch(gap)):
             break  # punctuation or a digit in between ends the phrase
         word = w.group()
         if not words and word in skip:
-            skipped = word
+            skipped, of_a_whole = word, False
             pos = w.end()
             continue
-        if not words and skipped and skipped != "partitive" and word in determiners:
-            skipped = "partitive"  # '11 of the 18 manufacturing industries' counts industries
+        if not words and skipped and not of_a_whole and word in determiners:
+            of_a_whole = True  # '11 of the 18 manufacturing industries' counts industries
             pos = w.end()
             continue
         if word.lower() in stop or word in stop or len(words) >= lex.data.entity_max_words:
             break
         if not words and _number_word_at(text, w.start(), lex):
-            if skipped == "partitive":
+            if of_a_whole:
                 pos = w.end()  # 'two of its five steam crackers'
                 continue
             break  # '8,5 triệu đồng một tháng': another number follows, not what is counted

@@ -34,7 +34,12 @@ VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 
 # a digit string with thousands groups or a decimal part; '.77' on its own after a space; a whole
 # number with a vulgar fraction
-DIGITS = r"(?:\d*[" + VULGAR_FRACTIONS + r"](?!\d)|\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)))\d+)*|(?<![\p{L}\p{N}.,])\.\d+)"
+def digit_pattern(space_group_guard: str = "") -> str:
+    """A digit string: '½', '61.000', '1,234.5', '816 000', '.5'. A space groups three digits
+    only where ``space_group_guard`` (a look-ahead after them) lets it: '34 737 MAX' is 34."""
+    return (r"(?:\d*[" + VULGAR_FRACTIONS + r"](?!\d)|\d+(?:(?:[.,]|[ \u00A0\u202F\u2009](?=\d{3}(?!\d)"
+            + space_group_guard + r"))\d+)*|(?<![\p{L}\p{N}.,])\.\d+)")
+
 
 
 _LATIN_EDGE = regex.compile(r"[\p{Latin}\p{N}]")
@@ -179,12 +184,11 @@ class Compiled:
             for w, v in (getattr(self.data, table).items() if isinstance(getattr(self.data, table), dict)
                          else ((w, None) for w in getattr(self.data, table))):
                 self.numeral_words.setdefault(w, (kind, v))
-        digits = DIGITS
-        if data.model_words_after:  # '34 737 MAX jets': the space does not group 34 and 737
-            digits = digits.replace(r"(?=\d{3}(?!\d))", r"(?=\d{3}(?!\d)(?![ \u00A0](?:%s)(?!\w)))"
-                                    % "|".join(regex.escape(w) for w in data.model_words_after))
+        # '34 737 MAX jets': the space does not group 34 and 737 before a model word
+        digits = digit_pattern(r"(?![ \u00A0](?:%s)(?!\w))" % "|".join(map(regex.escape, data.model_words_after))
+                               if data.model_words_after else "")
         if data.leading_decimal:  # ',77': the decimal mark opens the number
-            digits = r"(?:(?<![\p{L}\p{N}.,])%s(?=\d))?%s" % (regex.escape(data.decimal_mark), DIGITS)
+            digits = r"(?:(?<![\p{L}\p{N}.,])%s(?=\d))?%s" % (regex.escape(data.decimal_mark), digits)
         # '1.3e6', '12.32e+14': a power of ten written after the digits
         power = r"e[+-]?\d{1,3}(?![\p{L}\p{N}])"
         if data.powers:  # '1.1^23', '2.5^-1', '3×10^8', '2.48×10−5', '5.5x10-3', '8x2^10'

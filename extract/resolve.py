@@ -107,27 +107,34 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
         if m.drop:
             continue
         reason = _why_not(text, s_start, s_end, m, lex, masks)
-        if reason == "year" or (reason == "date" and _is_year(m)):  # 'đến hết tháng 7/2024': 2024 too
-            years.append((m.num.start, int(m.num.value)))
-        elif reason == _ERA:
-            years.append((m.num.start, int(m.num.value) + lex.data.era_years[0]))
-            reason = 'year'
-        elif reason == _FISCAL:
-            years.append((m.num.start, 2000 + int(m.num.value)))  # FY25 is the year to 2025
-            reason = 'year'
-        elif reason == _FISCAL_SPAN:  # 2024-25 ends in 2025, 1999/00 in 2000
-            first = int(m.num.value)
-            end = first - first % 100 + int(text[m.num.end + 1:m.num.end + 3])
-            years.append((m.num.start, end if end > first else end + 100))
-            reason = 'year'
-        m.drop = reason
+        year = _calendar_year(reason, m, text, lex)
+        if year is not None:
+            years.append((m.num.start, year))
+        m.drop = "year" if reason in _NAMED_YEARS else reason
     return years
+
+
+def _calendar_year(reason: str, m: Mention, text: str, lex: Compiled) -> int | None:
+    """The calendar year a mention dropped for ``reason`` names, if any: 2024, FY25 and 2024-25
+    (fiscal years, named by the year they end in: 2025), 114年 (an era's year: 2025)."""
+    if reason == "year" or (reason == "date" and _is_year(m)):  # 'đến hết tháng 7/2024': 2024 too
+        return int(m.num.value)
+    if reason == _ERA:
+        return int(m.num.value) + lex.data.era_years[0]
+    if reason == _FISCAL:
+        return 2000 + int(m.num.value)
+    if reason == _FISCAL_SPAN:  # 1999/00 ends in 2000
+        first = int(m.num.value)
+        end = first - first % 100 + int(text[m.num.end + 1:m.num.end + 3])
+        return end if end > first else end + 100
+    return None
 
 
 _ACRONYM_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}{2,5}[ \t]\Z")
 _FISCAL = "fiscal year (FY25)"
 _ERA = "year of an era (114年 = 2025)"
 _FISCAL_SPAN = "fiscal year (2024-25)"
+_NAMED_YEARS = (_ERA, _FISCAL, _FISCAL_SPAN)  # dropped as years once their calendar year is read
 
 
 def _opens_clause(text: str, s_start: int, hit) -> bool:
@@ -348,10 +355,9 @@ def read_spans_of_time(text: str, mentions: list[Mention], lex: Compiled) -> Non
     the time the sum is spread across, not 'more than' ('has run for over 40 years' still is)."""
     if not lex.table("span_qualifiers"):
         return
-    kept = [m for m in mentions if not m.drop]
+    kept, spans = [m for m in mentions if not m.drop], lex.word_set("span_qualifiers")
     for i, m in enumerate(kept):
-        if m.kind != "duration" or m.approx != "more_than" \
-                or text[m.outer_start:m.start].strip() not in lex.table("span_qualifiers"):
+        if m.kind != "duration" or m.approx != "more_than" or text[m.outer_start:m.start].strip() not in spans:
             continue
         sums = [k for k in kept[:i] if k.kind in ("money", "percent")
                 and not _CLAUSE_MARK.search(text, k.outer_end, m.outer_start)]
