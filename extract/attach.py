@@ -543,7 +543,9 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: boo
     for w in _WORD.finditer(text, pos, min(s_end, pos + 80)):
         gap = text[pos:w.start()].strip(" ")
         if gap and not (of_a_whole and _WHOLE_NUMBER.fullmatch(gap)):
-            break  # punctuation or a digit in between ends the phrase
+            if not (determiners and skipped and not words and _WHOLE_NUMBER.fullmatch(gap)):
+                break  # punctuation or a digit in between ends the phrase
+            of_a_whole = True  # '14 of 21 subsectors' counts subsectors
         word = w.group()
         if not words and word in skip:
             skipped, of_a_whole = word, False
@@ -570,6 +572,20 @@ def _entity_after(text: str, pos: int, s_end: int, lex: Compiled, partitive: boo
 
 
 _WHOLE_NUMBER = regex.compile(r"\d[\d,.]*")
+
+
+def of_a_counted_whole(text: str, pos: int, s_end: int, lex: Compiled) -> bool:
+    """'one of the four assembly lines', 'two of 21 subsectors': after ``pos``, a partitive
+    word and the number of a whole: the number before is a count of its parts."""
+    skip, determiners = lex.word_set("entity_skip_words"), lex.word_set("entity_partitive_words")
+    words = list(_WORD.finditer(text, pos, min(s_end, pos + 40)))
+    if not words or not determiners or words[0].group() not in skip or text[pos:words[0].start()].strip(" "):
+        return False
+    at = words[0].end()
+    if len(words) > 1 and words[1].group() in determiners and not text[at:words[1].start()].strip(" "):
+        at = words[1].end()
+    rest = text[at:s_end].lstrip(" ")
+    return bool(_WHOLE_NUMBER.match(rest)) or _number_word_at(text, s_end - len(rest), lex)
 
 
 def _number_word_at(text: str, pos: int, lex: Compiled) -> bool:

@@ -10,7 +10,7 @@ import regex
 
 from . import units
 from .lexicon import Compiled, alternation
-from .attach import CLAUSE_MARKS, metric_before
+from .attach import CLAUSE_MARKS, metric_before, of_a_counted_whole
 from .scan import Mention
 
 # A web address or e-mail: a top-level domain ends the host name ('x.company' is no address),
@@ -106,7 +106,7 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
     for m in mentions:
         if m.drop:
             continue
-        reason = _why_not(text, s_start, s_end, m, lex, masks)
+        reason = _DECADE if _is_decade(text, m, lex) else _why_not(text, s_start, s_end, m, lex, masks)
         year = _calendar_year(reason, m, text, lex)
         if year is not None:
             years.append((m.num.start, year))
@@ -135,6 +135,16 @@ _FISCAL = "fiscal year (FY25)"
 _ERA = "year of an era (114年 = 2025)"
 _FISCAL_SPAN = "fiscal year (2024-25)"
 _NAMED_YEARS = (_ERA, _FISCAL, _FISCAL_SPAN)  # dropped as years once their calendar year is read
+_DECADE = "decade (the 1980s, 1980年代)"
+
+
+def _is_decade(text: str, m: Mention, lex: Compiled) -> bool:
+    """'the 1980s', '1980年代', 'thập niên 1990': a decade is a time, but no year to date figures by."""
+    t = m.num.tokens
+    short = len(t) == 1 and t[0].kind == "num" and len(t[0].text) == 2 and t[0].text.isdigit()  # 90年代, the '90s
+    return (_is_year(m) or short) and m.num.value % 10 == 0 and (
+        bool(lex.word_after("decade_after", text, m.num.end, ""))
+        or bool(lex.word_before("decade_before", text, m.outer_start)))
 
 
 def _opens_clause(text: str, s_start: int, hit) -> bool:
@@ -190,7 +200,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     if m.num.positional and not (m.unit_written and m.unit != "year"):
         return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
     gap = r"[ \t]*" if d.spaced else r"[ \t]?"
-    if not m.unit_written or m.unit in ("year", "month", "day"):
+    # (spaced scripts write a date's day in digits: 'on seven rare earths' is no date)
+    if (not m.unit_written or m.unit in ("year", "month", "day")) and not (d.spaced and m.num.words_only):
         if lex.word_before("date_before", text, m.outer_start, gap) \
                 and not lex.word_before("not_date_before", text, m.outer_start, gap):
             if _is_year(m):
@@ -198,7 +209,8 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
             return "date"
     if _is_year(m) and (lex.word_before("year_before", text, m.outer_start, gap) or m.unit == "year"):
         return "year"
-    if m.kind == "duration" and lex.word_after("ago_words", text, m.outer_end, r"[ \t]*" if d.spaced else ""):
+    if m.kind == "duration" and (lex.word_after("ago_words", text, m.outer_end, r"[ \t]*" if d.spaced else "")
+                                 or lex.word_before("ago_before", text, m.outer_start, gap)):
         return "time (a duration ago)"
     if not m.unit_written and lex.word_after("date_after", text, max(b, m.end), "" if not d.spaced else r"[ \t]*"):
         return "date or time"
@@ -247,14 +259,16 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
         return "lone fraction that is no share ('the first half', 'half-year')"
     if "article ordinal" in m.notes and not _stands_alone(text, s_start, s_end, m):
         return "ordinal (a third party)"
-    if m.num.single_word and m.num.single_word in d.never_alone and m.kind == "duration" \
+    if m.num.single_word and m.num.single_word in d.never_alone and m.unit and m.kind != "money" \
             and _after_money(text, s_start, m, lex):
-        return "rate (8,5 triệu đồng một tháng: per month, not a duration)"
+        return "rate (8,5 triệu đồng một tháng, 900.000 đồng một tấn: per month, per tonne)"
     if m.num.single_word and m.num.single_word in d.never_alone and not m.has_scale \
             and "fraction" not in m.notes and "half" not in m.notes and not _stands_alone(text, s_start, s_end, m):
         # 'một số', 'one of', 一些: only a duration written apart from other words survives (一 秒, one year)
         # ('縮短一年左右', '近一年': a qualified duration is one)
-        if m.kind == "count" or (m.kind == "duration" and _letter(before) and m.approx == "exact"):
+        if m.kind == "count" and of_a_counted_whole(text, m.outer_end, s_end, lex):
+            pass  # 'one of the four assembly lines': one line
+        elif m.kind == "count" or (m.kind == "duration" and _letter(before) and m.approx == "exact"):
             return "number word that is not a figure alone"
     return ""
 
@@ -646,6 +660,9 @@ def _share_unit(a: Mention, b: Mention) -> None:
 
 def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
     _assign_years(text, s_start, s_end, mentions, years, lex)
+    _add_glued_quarters(text, s_start, s_end, mentions, years, lex)
+    _blank_periods_beside_decades(text, s_start, s_end, mentions)
+    _use_clause_quarters(text, s_start, s_end, mentions, lex)
     gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
     for m in mentions:  # '70 GWh today', 'Hiện 3 khách hàng', '目前的7.5万元': now, not the year nearby
         if m.period and (lex.word_before("present_words", text, m.outer_start, gap)
@@ -657,8 +674,7 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
     kept = [m for m in mentions if not m.drop]
     if not kept or not years:
         return
-    years = [(pos, y) for pos, y in years if _dates_figures(text, s_start, s_end, pos, lex)
-             and not _in_an_aside_without_figures(text, s_start, s_end, pos, kept, lex)]
+    years = _period_years(text, s_start, s_end, kept, years, lex)
     if not years:
         return
     years = sorted(years)
@@ -666,7 +682,9 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
     for pos, y in years:
         if y not in [d for _, d in distinct]:
             distinct.append((pos, y))
-    suffix = _quarter(text, s_start, s_end, lex)
+    glued = {_glued_quarter(text, s_start, s_end, pos, lex) for pos, _ in years} - {""}
+    # ('114年第三季 … 較第二季': the quarter written with the year, else any quarter the sentence names)
+    suffix = glued.pop() if len(glued) == 1 else _quarter(text, s_start, s_end, lex)
     changes = [m for m in kept if m.role in ("from", "to")]
     if lex.data.period_before_figure and changes and len(distinct) >= 2:
         _years_before_members(kept, changes, years)  # 从2020年的136.6万辆增长到2023年的958.7万辆
@@ -684,6 +702,8 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
                     if other.series and other.series == m.series and other.role == "low" and not other.period:
                         other.period = m.period
     if changes and len(distinct) >= 2 and _years_after_members(text, s_end, kept, changes, years, distinct, claimed):
+        # ('tăng từ 1,6 tấn/ha năm 2024; sản lượng 21.150 tấn': a change's starting year is not the later figures')
+        claimed |= {int(m.period) for m in changes if m.role == "from" and m.period.isdigit()}
         changes = []
     if changes and len(distinct) >= 2:
         # 由2023年的21.3%升至23.1%: a year glued to a member is its own, the other member takes the other year
@@ -709,6 +729,12 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
         before = [y for pos, y in years if pos < m.outer_start and y not in claimed]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+def _period_years(text: str, s_start: int, s_end: int, kept, years, lex: Compiled):
+    """The years of a sentence that can be its figures' time: not a dateline's, a base's or an aside's."""
+    return [(pos, y) for pos, y in years if _dates_figures(text, s_start, s_end, pos, lex)
+            and not _in_an_aside_without_figures(text, s_start, s_end, pos, kept, lex)]
 
 
 _CLAUSE_COMMA = regex.compile(r",(?!\d)")
@@ -831,11 +857,11 @@ def _years_before_members(kept, changes, years) -> None:
 def _year_right_after(text: str, m: Mention, years, lex: Compiled):
     gap = r"[ \t,]*"
     for pos, y in years:
-        if m.outer_end <= pos <= m.outer_end + 24:
+        if m.outer_end <= pos <= m.outer_end + 40:
             rest = text[m.outer_end:pos]
             if m.entity and lex.data.entity_after:  # '1.9 million square metres of space in 2023'
                 rest = rest.replace(m.entity, " ", 1)
-            for table in ("time_words", "year_before", "entity_skip_words"):
+            for table in ("time_words", "year_before", "entity_skip_words", "quarter_words", "quarter_year_glue"):
                 if lex.table(table):
                     rest = lex.compiled("alt:" + table, lambda lx: alternation(lx.table(table))).sub(" ", rest)
             if not rest.strip(" \t"):  # not across a comma: "3,25%, năm 2022 là …"
@@ -865,6 +891,94 @@ def _years_after_members(text, s_end, kept, changes, years, distinct, claimed=fr
         if y is not None:
             m.period = str(y)
     return True
+
+
+_CLAUSE_END = regex.compile(r",(?!\d)|[;:，；：]")
+
+
+def _clause_of(text: str, s_start: int, s_end: int, m: Mention) -> tuple[int, int]:
+    """The clause around a figure: between the commas (not those of '1,300'), semicolons or colons."""
+    ends = list(_CLAUSE_END.finditer(text, s_start, m.outer_start))
+    start = ends[-1].end() if ends else s_start
+    found = _CLAUSE_END.search(text, m.outer_end, s_end)
+    return start, (found.start() if found else s_end)
+
+
+def _use_clause_quarters(text: str, s_start: int, s_end: int, mentions: list[Mention], lex: Compiled) -> None:
+    """'2024年上半年…增长6%，其中二季度增长5.6%': a quarter named in the figure's own clause, with no
+    year there, is the figure's part of the sentence's year."""
+    if not lex.data.quarter_words:
+        return
+    years = [m.num.start for m in mentions if m.drop in ("year",) + _NAMED_YEARS]
+    for m in mentions:
+        if m.drop or len(m.period) < 4 or not m.period[:4].isdigit():
+            continue
+        start, end = _clause_of(text, s_start, s_end, m)
+        if any(start <= p < end for p in years):
+            continue
+        found = _quarters_named(text, start, end, lex)
+        if len(found) == 1:
+            m.period = m.period[:4] + found.pop()
+
+
+def _quarters_named(text: str, start: int, end: int, lex: Compiled) -> set:
+    """The quarters text[start:end] names as a time, not as a base ('較第二季', 'so với quý II')."""
+    table, found = lex.table("quarter_words"), set()
+    for w in lex.longest_first("quarter_words"):
+        at = text.find(w, start, end)
+        while at >= 0:
+            inside = any(f[0] <= at < f[1] for f in found)
+            if not inside and not lex.word_before("not_period_before", text, at):
+                found.add((at, at + len(w), table[w]))
+            at = text.find(w, at + 1, end)
+    return {suffix for _, _, suffix in found}
+
+
+def _blank_periods_beside_decades(text: str, s_start: int, s_end: int, mentions: list[Mention]) -> None:
+    """'down from 900,000 in the 1980s', '遠低於1980年代逾20%': a figure whose clause names a decade
+    and no year is of that decade, not of a year written elsewhere in the sentence."""
+    decades = [m.num.start for m in mentions if m.drop == _DECADE]
+    if not decades:
+        return
+    years = [m.num.start for m in mentions if m.drop == "year"]
+    for m in mentions:
+        if m.drop or not m.period:
+            continue
+        start, end = _clause_of(text, s_start, s_end, m)
+        if any(start <= p < end for p in decades) and not any(start <= p < end for p in years):
+            m.period = ""
+
+
+def _add_glued_quarters(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
+    """'quý III/2025', 'the first quarter of 2024', '2025年第三季': a quarter written against its year
+    narrows that year, also in a sentence of several years (with one year, ``_quarter`` already did).
+    Only when every mention of the year carries the same quarter: otherwise the figure's is unknown."""
+    kept = [m for m in mentions if not m.drop]
+    if len(years) < 2 or not lex.data.quarter_words or not kept:
+        return
+    suffixes: dict[int, set] = {}
+    for pos, y in _period_years(text, s_start, s_end, kept, years, lex):
+        suffixes.setdefault(y, set()).add(_glued_quarter(text, s_start, s_end, pos, lex))
+    for m in kept:
+        if not m.period.isdigit():
+            continue
+        found = suffixes.get(int(m.period), {""})
+        if len(found) == 1 and "" not in found:
+            m.period += next(iter(found))
+
+
+def _glued_quarter(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
+    """The quarter word written against the year at ``pos`` ('' for none)."""
+    quarters = lex.table("quarter_words")
+    before = lex.compiled("quarter before year", lambda lx: r"(?r)(?P<q>%s)[ \t/\-]*(?:(?:%s)[ \t]*)?\Z" % (
+        alternation(lx.table("quarter_words")), _words(lx, "quarter_year_glue")))
+    found = before.search(text, max(s_start, pos - 30), pos)
+    if found:
+        return quarters.get(lex.entry("quarter_words", found.group("q")), "")
+    after = lex.compiled("quarter after year", lambda lx: r"[ \t/\-]*(?:(?:%s)[ \t]*)?(?P<q>%s)" % (
+        _words(lx, "year_after"), alternation(lx.table("quarter_words"), start_boundary=False)))
+    found = after.match(text, _digits_end(text, pos, s_end), s_end)
+    return quarters.get(lex.entry("quarter_words", found.group("q")), "") if found else ""
 
 
 def _quarter(text: str, s_start: int, s_end: int, lex: Compiled) -> str:

@@ -137,6 +137,7 @@ class Lexicon:
     date_before: tuple = ()        # words before a number that make it a date (ngày, tháng, năm, in?)
     not_date_before: tuple = ()    # words that end in a date_before word but make no date (提前: ahead of)
     ago_words: tuple = ()          # after a duration: a point in time, not a figure (five years ago, 5年前)
+    ago_before: tuple = ()         # before a duration: the same (cách đây 10 năm, 距今三年)
     date_after: tuple = ()         # words right after a number that make it a date (月, 日, 号)
     year_after: tuple = ()         # after a year-like number: a date (年)
     year_before: tuple = ()        # before a year-like number: a date/period (năm, in, since)
@@ -174,6 +175,9 @@ class Lexicon:
                                    # them (tính đến ngày 30/6/2024, as of June 30, 2024, 截至2024年6月30日)
     not_period_after: tuple = ()   # after a year (and its year_after word): the same (2016年以来)
     quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')
+    decade_after: tuple = ()       # after a round year, glued: a decade, not a year (1980s, 1980年代)
+    decade_before: tuple = ()      # before a round year: the same (thập niên 1990)
+    quarter_year_glue: tuple = ()  # words around a quarter that tie it to its year ('the first quarter of 2024', 'quý III năm 2025')
     period_units: tuple = ()       # units whose number 1-12 names a reporting period, not a duration, when a
     period_before: tuple = ()      # word of period_before precedes it ('lũy kế 9 tháng', 'trong 8 tháng')
     period_after: tuple = ()       # or of period_after follows it ('9 tháng đầu năm', '8 tháng năm 2024')

@@ -68,7 +68,7 @@ LEXICON = Lexicon(
                     **_ORDINAL_DENOMINATORS},
     units={
         "dollars": "USD", "dollar": "USD", "US dollars": "USD", "U.S. dollars": "USD", "USD": "USD",
-        "cents": "USD*0.01", "cent": "USD*0.01", "euro cents": "EUR*0.01", "euro cent": "EUR*0.01",
+        "cents": "USD*0.01", "cent": "USD*0.01", "U.S. cents": "USD*0.01", "US cents": "USD*0.01", "U.S. cent": "USD*0.01", "euro cents": "EUR*0.01", "euro cent": "EUR*0.01",
         "euros": "EUR", "euro": "EUR", "EUR": "EUR", "€": "EUR", "pounds sterling": "GBP", "sterling": "GBP",
         "GBP": "GBP", "pence": "GBP*0.01", "yuan": "CNY", "renminbi": "CNY", "RMB": "CNY", "CNY": "CNY",
         "yen": "JPY", "JPY": "JPY", "won": "KRW", "KRW": "KRW", "dong": "VND", "đồng": "VND",
@@ -131,7 +131,7 @@ LEXICON = Lexicon(
         "years": "year", "year": "year", "yrs": "year", "months": "month", "month": "month",
         "weeks": "week", "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour",
         "hrs": "hour", "minutes": "minute", "minute": "minute", "mins": "minute", "seconds": "second",
-        "second": "second", "decades": "decade", "decade": "decade",
+        "second": "second",
         "bpd": "oil_barrel/day",
         "TEU": "TEU", "TEUs": "TEU",
         "bytes": "byte", "byte": "byte", "KB": "kilobyte", "MB": "megabyte", "GB": "gigabyte",
@@ -254,7 +254,11 @@ LEXICON = Lexicon(
     year_before=("in", "In", "since", "Since", "by", "By", "until", "Until", "till", "from", "From", "to", "of", "year",
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
                  "mid", "mid-", "end of", "at the end of", "summer", "winter", "spring", "autumn", "fall"),
-    quantity_before=("a further", "A further", "another", "Another", "an additional", "An additional", "an extra", "An extra"),
+    quantity_before=("a further", "A further", "another", "Another", "an additional", "An additional", "an extra", "An extra",
+                     # 'employment fell by 9,400': the amount of a change in what was named before
+                     *(f"{verb} by" for verb in ("rose", "fell", "increased", "decreased", "grew", "dropped", "declined",
+                                                 "climbed", "slipped", "jumped", "gained", "shrank", "expanded",
+                                                 "contracted", "was cut", "were cut", "was raised"))),
     as_of_words=("as of", "As of", "as at", "As at", "by the end of", "until", "through"),
     not_period_before=("since", "Since", "compared with", "compared to", "than in", "from a year earlier in",
                        # 'down 1.2% from 2023', 'down 12% from FY2024': a change's base year
@@ -313,6 +317,8 @@ LEXICON = Lexicon(
                    **{f"first {n} months": f"-M1-M{n}" for n in range(2, 12)},
                    **{f"first {w} months": f"-M1-M{n}" for n, w in enumerate(
                        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
+    decade_after=("s", "'s", "’s"),
+    quarter_year_glue=("of", "of fiscal", "fiscal", "the"),  # (in) the first quarter of (fiscal) 2025
     aside_openers=("which", "who", "whose"),
     fiscal_prefixes=("FY", "fy", "FY'"),
     count_suffixes=("strong",),

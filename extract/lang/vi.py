@@ -41,7 +41,7 @@ LEXICON = Lexicon(
     # currencies and units written after the number; the longest surface wins
     units={
         "đồng": "VND", "VNĐ": "VND", "VND": "VND", "vnđ": "VND", "vnd": "VND", "₫": "VND", "đ": "VND",
-        "USD": "USD", "usd": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD", "đô la": "USD", "đô-la": "USD",
+        "USD": "USD", "cent Mỹ": "USD*0.01", "xu Mỹ": "USD*0.01", "usd": "USD", "đô la Mỹ": "USD", "đô-la Mỹ": "USD", "đô la": "USD", "đô-la": "USD",
         "đô": "USD", "Đô la": "USD", "$": "USD", "euro": "EUR", "Euro": "EUR", "euros": "EUR", "Euros": "EUR", "EUR": "EUR", "€": "EUR",
         "bảng Anh": "GBP", "tuổi": "year", "bar": "bar", "hải lý": "nautical_mile",
         "hải lý/giờ": "knot", "CV": "metric_horsepower", "mã lực": "metric_horsepower", "MVA": "megavolt_ampere", "mg/l": "mg/L", "mg/L": "mg/L", "pounds": "GBP", "pound": "lb", "lb": "lb", "pao": "lb", "GBP": "GBP", "£": "GBP", "yên": "JPY", "yên Nhật": "JPY", "JPY": "JPY",
@@ -66,7 +66,7 @@ LEXICON = Lexicon(
         "km/h": "km/hour", "km/giờ": "km/hour",
         "°C": "degC", "độ C": "degC",
         "năm": "year", "tháng": "month", "tuần": "week", "ngày": "day", "giờ": "hour", "tiếng": "hour",
-        "phút": "minute", "giây": "second", "thập kỷ": "decade", "thập niên": "decade",
+        "phút": "minute", "giây": "second", "thập kỷ": "year*10", "thập niên": "year*10",
         "tấn/năm": "tonne/year", "MW/năm": "megawatt/year",
         "TEU": "TEU", "teu": "TEU",
     },
@@ -81,7 +81,8 @@ LEXICON = Lexicon(
         "vượt": "more_than", "vượt mốc": "more_than", "vượt ngưỡng": "more_than", "ngoài": "more_than",
         "gần": "nearly", "gần như": "nearly", "suýt": "nearly",
         "khoảng": "about", "xấp xỉ": "about", "chừng": "about", "ước": "about", "ước tính": "about",
-        "ước khoảng": "about", "khoảng chừng": "about", "tầm": "about", "cỡ": "about",
+        "ước khoảng": "about", "khoảng chừng": "about", "tầm": "about", "cỡ": "about", "quanh": "about",
+        "quanh mức": "about", "xoay quanh": "about", "xoay quanh mức": "about",
         "trên dưới": "about", "ít nhất": "at_least", "tối thiểu": "at_least", "không dưới": "at_least",
         "dưới": "less_than", "ít hơn": "less_than", "kém hơn": "less_than", "chưa đến": "less_than",
         "chưa tới": "less_than", "chưa đầy": "less_than", "không đầy": "less_than",
@@ -117,7 +118,9 @@ LEXICON = Lexicon(
                            "đang", "bị", "vẫn", "cũng", "đều", "đối với"),
     per_words=("/",),  # '14.000 đồng/kg', '520 USD/tấn': a price per unit
     present_words=("hiện", "Hiện", "hiện nay", "Hiện nay", "hiện tại", "Hiện tại", "hiện có", "Hiện có"),
-    ago_words=("trước đây", "về trước"),  # '5 năm trước đây': a time, not a figure
+    ago_words=("trước đây", "về trước", "trước,", "trước.", "trước;"),  # '5 năm trước đây', 'Ba năm trước, …': a time
+    # (not a bare 'trước': '3 tháng trước thời hạn' is three months early, a figure)
+    ago_before=("cách đây", "Cách đây"),
     date_before=("ngày", "tháng", "hôm", "sáng", "chiều", "tối", "trưa", "đêm", "mùng", "mồng", "lúc",
                  "đầu", "cuối", "thứ"),
     date_after=("giờ sáng", "giờ chiều", "giờ tối", "h sáng", "h chiều"),
@@ -129,7 +132,7 @@ LEXICON = Lexicon(
     year_before=("năm", "niên khóa", "mùa", "từ năm", "đến năm", "giai đoạn", "kỳ", "khóa", "vụ",
                  "quý", "tài khóa"),
     count_before=("trong số", "tổng số", "con số", "với số", "có số", "trong tổng số"),
-    ordinal_before=("thứ", "lần thứ", "hạng", "top", "Top", "số", "Số", "khóa", "đợt", "kỳ"),
+    ordinal_before=("thứ", "lần thứ", "hạng", "top", "Top", "số", "Số", "khóa", "đợt", "kỳ", "quý", "Quý"),  # quý 3 năm 2025
     numbering_before=("giai đoạn", "Giai đoạn", "Vành đai", "vành đai", "đại lý cấp", "cung cấp cấp", "nhà thầu cấp", "mạch", "tổ máy", "Tổ máy", "lô", "Lô", "phân khu", "Phân khu", "Điều", "điều", "Khoản", "khoản", "Chương", "chương", "Mục", "mục", "phần",
                       "Phần", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Chỉ thị",
                       "Luật", "Kết luận", "Công văn", "phòng", "Phòng", "tầng", "lô", "Lô", "đường",
@@ -158,4 +161,6 @@ LEXICON = Lexicon(
                    "quý 3": "-Q3", "quý IV": "-Q4", "quý 4": "-Q4", "6 tháng đầu năm": "-H1",
                    "sáu tháng đầu năm": "-H1", "nửa đầu năm": "-H1", "9 tháng": "-M1-M9",
                    "chín tháng": "-M1-M9"},
+    decade_before=("thập niên", "Thập niên", "thập kỷ", "Thập kỷ", "những năm", "Những năm"),
+    quarter_year_glue=("năm",),
 )

@@ -66,7 +66,7 @@ LEXICON = Lexicon(
         "kg": "kg", "g": "g", "mg": "mg", "t": "tonne", "KG": "kg", "微克": "microgram", "μg": "microgram",
         "CM": "cm", "KM": "km", "比特": "bit", "千比特": "kilobit", "字节": "byte", "千字节": "kilobyte",
         "兆字节": "megabyte", "MB": "megabyte", "KB": "kilobyte", "GB": "gigabyte", "Mb": "megabit",
-        "升": "liter", "毫升": "milliliter", "立方米": "m**3", "桶": "oil_barrel",
+        "升": "liter", "毫升": "milliliter", "千升": "kiloliter", "立方米": "m**3", "桶": "oil_barrel",
         "ml": "milliliter", "mL": "milliliter", "L": "liter",
         "千瓦时": "kilowatt_hour", "度电": "kilowatt_hour", "度": "kilowatt_hour", "兆瓦时": "megawatt_hour",
         "吉瓦时": "gigawatt_hour", "太瓦时": "terawatt_hour", "kWh": "kilowatt_hour",
@@ -122,7 +122,7 @@ LEXICON = Lexicon(
     },
     qualifiers_after={"以上": "at_least", "左右": "about", "上下": "about", "以下": "at_most",
                       "以内": "at_most", "出头": "more_than", "有余": "more_than", "之多": "exact"},
-    qualifying_verbs={"最高可": "at_most", "最多可": "at_most", "约占": "about", "约为": "about", "约达": "about", "近占": "nearly", "接近占": "nearly"},
+    qualifying_verbs={"最高可": "at_most", "最多可": "at_most", "约占": "about", "約占": "about", "约为": "about", "约达": "about", "近占": "nearly", "接近占": "nearly"},
     speed_metrics={"时速": "hour", "秒速": "second"},  # 最高时速达600公里: 600 km/h
     qualifiers_inside={"余": "more_than", "多": "more_than", "来": "about", "几": "more_than"},
     entity_after=False,
@@ -138,6 +138,7 @@ LEXICON = Lexicon(
     date_before=("前", "上", "下"),
     not_date_before=("提前",),  # 提前6年完成: six years ahead of schedule
     ago_words=("前", "以前"),
+    ago_before=("距今",),
     present_words=("目前", "目前的", "现时", "现时的", "当前", "当前的", "现在", "现在的", "如今", "现阶段"),  # 较5年前: five years ago
     year_after=("年",),
     date_tail_words=("底", "末", "初", "中", "上旬", "中旬", "下旬", "以来", "代", "前", "后", "起"),
@@ -164,7 +165,12 @@ LEXICON = Lexicon(
     period_glue=("的", "去年的", "上年的", "上年同期的", "去年同期的", "同期的", "年初的", "年末的", "年底的", "月末的", "上月的", "上季度的",
                  "目前的", "当前的", "现在的", "现时的", "此前的", "高峰时期的", "高峰期的", "峰值时的", "最高时的"),
     period_before_figure=True,
+    decade_after=("年代",),
     quarter_words={"第一季度": "-Q1", "一季度": "-Q1", "第二季度": "-Q2", "二季度": "-Q2",
                    "第三季度": "-Q3", "三季度": "-Q3", "第四季度": "-Q4", "四季度": "-Q4",
-                   "前三季度": "-Q1-Q3", "上半年": "-H1", "下半年": "-H2", "前两个月": "-M1-M2"},
+                   "前三季度": "-Q1-Q3", "上半年": "-H1", "下半年": "-H2", "前两个月": "-M1-M2",
+                   # Taiwan and Hong Kong write the quarter without 度, often with a digit (第3季)
+                   **{f"第{n}季{d}": f"-Q{q}" for q, n in enumerate("一二三四", 1) for d in ("", "度")},
+                   **{f"第{q}季{d}": f"-Q{q}" for q in range(1, 5) for d in ("", "度")},
+                   "首季": "-Q1", "前三季": "-Q1-Q3", "前3季": "-Q1-Q3", "前3季度": "-Q1-Q3"},
 )
