@@ -98,6 +98,28 @@ def measure_cli(path: pathlib.Path) -> dict:
             "stderr": proc.stderr.strip()[-300:]}
 
 
+def cost_model(results: list[dict]) -> tuple[float, float]:
+    """CPU time = per_kb * KB + per_figure * figures, fitted by least squares over the corpora:
+    (seconds per KB of text, seconds per figure)."""
+    rows = [(r["bytes"] / 1e3, r["figures"], r["cpu"]) for r in results]
+    skk = sum(k * k for k, f, t in rows)
+    sff = sum(f * f for k, f, t in rows)
+    skf = sum(k * f for k, f, t in rows)
+    skt = sum(k * t for k, f, t in rows)
+    sft = sum(f * t for k, f, t in rows)
+    det = skk * sff - skf * skf
+    return (skt * sff - sft * skf) / det, (sft * skk - skt * skf) / det
+
+
+def print_cost_model(results: list[dict]) -> None:
+    """Why throughput depends on how dense in figures a text is, and where 1 MB/s holds."""
+    per_kb, per_figure = cost_model(results)
+    print(f"cost model: {per_kb * 1e6:.0f} us per KB of text + {per_figure * 1e6:.0f} us per figure "
+          f"(text without figures: {1 / per_kb:.0f} KB/s)")
+    if per_kb < 1e-3:  # 1 MB/s = 1 ms per KB: what is left of it pays for the figures
+        print(f"  1 MB/s holds down to one figure per {per_figure / (1e-3 - per_kb) * 1e3:.0f} bytes")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=2.0)
@@ -110,10 +132,13 @@ def main(argv=None):
         build_generated(tmp / "generated", a.mb)
         build_tiled(tmp / "seeds", a.mb, seed_texts(), "seed")  # ordinary news density
         print(f"{'corpus':10} {'MB':>6} {'figures':>8} {'bytes/fig':>9} {'KB/s cpu':>9} {'KB/s wall':>9} {'peak MB':>8}")
+        results = []
         for name in ("news", "generated", "seeds"):
             r = measure(tmp / name)
+            results.append(r)
             print(f"{name:10} {r['bytes'] / 1e6:6.2f} {r['figures']:8d} {r['bytes'] / max(1, r['figures']):9.0f} "
                   f"{r['bytes'] / 1e3 / r['cpu']:9.0f} {r['bytes'] / 1e3 / r['wall']:9.0f} {r['peak_mb']:8.0f}")
+        print_cost_model(results)
         if not a.skip_big:
             big = tmp / "big.txt"
             build_big_file(big, a.big_mb)
