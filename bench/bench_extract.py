@@ -40,7 +40,18 @@ for p in files:
     figures += len(extract_document(text, doc=p.name))
 cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"bytes": size, "figures": figures, "cpu": cpu, "wall": wall, "peak_mb": peak}))
+# (untimed) the numerals the scan found, figures or not: dates, years and codes cost work too
+from extract import scan, segment
+from extract.detect import detect_language
+from extract.lexicon import load
+from extract.textview import TextView
+numerals = 0
+for p in files:
+    text = p.read_text(encoding="utf-8")
+    lex, clean = load(detect_language(text)), TextView(text).clean
+    numerals += sum(len(scan.numerals(clean, a, b, lex)) for a, b in segment.sentences(clean, lex))
+print(json.dumps({"bytes": size, "figures": figures, "numerals": numerals, "cpu": cpu, "wall": wall,
+                  "peak_mb": peak}))
 """
 
 
@@ -99,9 +110,9 @@ def measure_cli(path: pathlib.Path) -> dict:
 
 
 def cost_model(results: list[dict]) -> tuple[float, float]:
-    """CPU time = per_kb * KB + per_figure * figures, fitted by least squares over the corpora:
-    (seconds per KB of text, seconds per figure)."""
-    rows = [(r["bytes"] / 1e3, r["figures"], r["cpu"]) for r in results]
+    """CPU time = per_kb * KB + per_numeral * numerals, fitted by least squares over the corpora:
+    (seconds per KB of text, seconds per numeral found, figure or not)."""
+    rows = [(r["bytes"] / 1e3, r["numerals"], r["cpu"]) for r in results]
     skk = sum(k * k for k, f, t in rows)
     sff = sum(f * f for k, f, t in rows)
     skf = sum(k * f for k, f, t in rows)
@@ -113,11 +124,14 @@ def cost_model(results: list[dict]) -> tuple[float, float]:
 
 def print_cost_model(results: list[dict]) -> None:
     """Why throughput depends on how dense in figures a text is, and where 1 MB/s holds."""
-    per_kb, per_figure = cost_model(results)
-    print(f"cost model: {per_kb * 1e6:.0f} us per KB of text + {per_figure * 1e6:.0f} us per figure "
-          f"(text without figures: {1 / per_kb:.0f} KB/s)")
-    if per_kb < 1e-3:  # 1 MB/s = 1 ms per KB: what is left of it pays for the figures
-        print(f"  1 MB/s holds down to one figure per {per_figure / (1e-3 - per_kb) * 1e3:.0f} bytes")
+    per_kb, per_numeral = cost_model(results)
+    print(f"cost model: {per_kb * 1e6:.0f} us per KB of text + {per_numeral * 1e6:.0f} us per numeral "
+          f"(figure, date, year or code; text without numerals: {1 / per_kb:.0f} KB/s)")
+    for r in results:
+        print(f"  {r['name']:10} {r['bytes'] / max(1, r['numerals']):.0f} bytes per numeral, "
+              f"{r['figures'] / max(1, r['numerals']):.0%} of them figures")
+    if per_kb < 1e-3:  # 1 MB/s = 1 ms per KB: what is left of it pays for the numerals
+        print(f"  1 MB/s holds down to one numeral per {per_numeral / (1e-3 - per_kb) * 1e3:.0f} bytes")
 
 
 def main(argv=None):
@@ -135,6 +149,7 @@ def main(argv=None):
         results = []
         for name in ("news", "generated", "seeds"):
             r = measure(tmp / name)
+            r["name"] = name
             results.append(r)
             print(f"{name:10} {r['bytes'] / 1e6:6.2f} {r['figures']:8d} {r['bytes'] / max(1, r['figures']):9.0f} "
                   f"{r['bytes'] / 1e3 / r['cpu']:9.0f} {r['bytes'] / 1e3 / r['wall']:9.0f} {r['peak_mb']:8.0f}")
