@@ -293,11 +293,21 @@ def html_to_text(html: str) -> str:
     """
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True,
+    text = trafilatura.extract(_captions_as_paragraphs(html), include_comments=False, include_tables=True,
                                favor_recall=True, deduplicate=False)
     if text and text.strip():
         return text
     return _visible_text(html)
+
+
+_FIGURE_TAGS = re.compile(r"<(/?)(figcaption|figure)(?=[\s>/])", re.IGNORECASE)
+
+
+def _captions_as_paragraphs(html: str) -> str:
+    """trafilatura drops a <figure> with its <figcaption>, yet a photo's or a chart's caption is
+    the article's text and often holds figures ('đóng gói 48.000 hộp sữa mỗi giờ'): keep it as a
+    paragraph. (Renaming the two tags cannot make script or style visible.)"""
+    return _FIGURE_TAGS.sub(lambda m: "<%s%s" % (m.group(1), "p" if m.group(2).lower() == "figcaption" else "div"), html)
 
 
 def _visible_text(html: str) -> str:

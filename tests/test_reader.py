@@ -199,6 +199,28 @@ def test_html_article_text_without_script(tmp_path):
         assert hidden not in doc.text
 
 
+CAPTIONED_HTML = """<html><head><title>Nhà máy</title><script>var n = 31415;</script></head><body>
+<nav><a href="/">Trang chủ</a></nav>
+<article><h1>Nhà máy bao bì mở rộng dây chuyền</h1>
+<p>Công ty cho biết dây chuyền mới nâng công suất thêm 35% so với năm trước, với tổng vốn 420 tỷ đồng.
+Nhà máy hiện có 1.150 công nhân làm việc theo ba ca, phục vụ khách hàng ở 14 tỉnh thành.</p>
+<figure><img src="a.jpg" alt="Dây chuyền"><figcaption>Dây chuyền in ống đồng chạy 280 mét mỗi phút.
+Ảnh: Minh Hà</figcaption></figure>
+<p>Doanh thu năm nay dự kiến đạt 2.300 tỷ đồng, lợi nhuận khoảng 160 tỷ đồng, theo kế hoạch đã được
+đại hội cổ đông thông qua hồi tháng 4. Công ty cũng dự kiến tuyển thêm 200 lao động kỹ thuật.</p>
+<figure><style>.x{width:31415px}</style><figcaption>Kho thành phẩm rộng 6.500 m2.</figcaption></figure>
+</article></body></html>"""
+
+
+def test_html_captions_are_article_text(tmp_path):
+    # trafilatura drops <figure>; a caption is the article's text and often holds a figure
+    path = tmp_path / "bao-bi.html"
+    path.write_text(CAPTIONED_HTML, encoding="utf-8")
+    text = read_document(path, "bao-bi.html").text
+    assert "280 mét mỗi phút" in text and "6.500 m2" in text
+    assert "31415" not in text
+
+
 def test_html_fallback_keeps_visible_text_only():
     # Too short for trafilatura's article heuristics: the lxml fallback takes over.
     html = "<html><body><p>12 tấn</p><script>alert(1)</script><div>3 nhà máy</div></body></html>"
