@@ -29,8 +29,9 @@ def attach(text: str, s_start: int, s_end: int, m: Mention, lex: Compiled) -> No
     if _is_word_fraction(text, m, lex):
         m.notes.append("fraction")
     elif len(m.num.tokens) == 2 and m.num.tokens[0].kind == "article" and m.num.tokens[1].kind == "fraction" \
-            and not m.unit:
-        m.notes.append("article ordinal")  # 'a third party', 'a fourth plant': not a share
+            and (not m.unit or m.kind == "duration" and m.num.tokens[1].value != 2):
+        # 'a third party', 'a fourth plant', 'for a third month': not a share ('a half year' is one)
+        m.notes.append("article ordinal")
     m.entity = entity(text, s_start, s_end, m, lex)
     _qualifier_after_noun(text, s_end, m, lex)
     _qualifying_verb(text, s_start, m, lex)

@@ -200,8 +200,10 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     if m.num.positional and not (m.unit_written and m.unit != "year"):
         return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
     gap = r"[ \t]*" if d.spaced else r"[ \t]?"
-    # (spaced scripts write a date's day in digits: 'on seven rare earths' is no date)
-    if (not m.unit_written or m.unit in ("year", "month", "day")) and not (d.spaced and m.num.words_only):
+    # (spaced scripts write a date's day in digits, and no day is above 31: 'on seven rare earths',
+    # 'take on 60 apprentices' are no dates)
+    if (not m.unit_written or m.unit in ("year", "month", "day")) \
+            and not (d.spaced and (m.num.words_only or m.value > 31 and not _is_year(m))):
         if lex.word_before("date_before", text, m.outer_start, gap) \
                 and not lex.word_before("not_date_before", text, m.outer_start, gap):
             if _is_year(m):
@@ -716,6 +718,8 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
                 m.period = str(distinct[0][1]) if m.role == "from" else str(distinct[1][1])
         if not (owners and lex.data.period_before_figure):
             return  # (with a glued year, the other figures take the year written before them, below)
+    if len(distinct) == 1 and _year_of_a_base(text, s_start, s_end, kept, years, lex):
+        return  # ('31,400 units, compared with 34,900 in the third quarter of 2024': the year is the base's)
     if len(distinct) == 1:
         owners = [m for m in changes if _own_year(text, m, years, lex)]
         for m in kept:
@@ -729,6 +733,30 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
         before = [y for pos, y in years if pos < m.outer_start and y not in claimed]
         if before and not m.period:
             m.period = str(before[-1])
+
+
+def _year_of_a_base(text: str, s_start: int, s_end: int, kept, years, lex: Compiled) -> bool:
+    """Is every year of the sentence written right after a figure that is a base of comparison
+    ('compared with 34,900 in 2024', 'so với 1.200 tỷ đồng năm 2024')? Then it dates that figure
+    alone, which keeps it; the others take no year."""
+    if lex.data.period_before_figure or not lex.data.not_period_before:
+        return False
+    gap = r"[ \t]*"
+    bases = [m for m in kept if lex.word_before("not_period_before", text, m.outer_start, gap)]
+    if not bases:
+        return False
+    owned = {}
+    for m in bases:
+        y = _year_right_after(text, m, years, lex)
+        if y is not None:
+            owned[id(m)] = y
+    if not owned or len(owned) < len({y for _, y in years}) or set(owned.values()) != {y for _, y in years}:
+        return False
+    quarters = {y: _glued_quarter(text, s_start, s_end, pos, lex) for pos, y in years}
+    for m in bases:
+        if id(m) in owned:
+            m.period = str(owned[id(m)]) + quarters.get(owned[id(m)], "")
+    return True
 
 
 def _period_years(text: str, s_start: int, s_end: int, kept, years, lex: Compiled):

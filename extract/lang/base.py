@@ -177,6 +177,8 @@ class Lexicon:
     quarter_words: dict = field(default_factory=dict)  # phrase -> period suffix ('quý 3' -> '-Q3', '前三季度' -> '-Q1-Q3')
     decade_after: tuple = ()       # after a round year, glued: a decade, not a year (1980s, 1980年代)
     decade_before: tuple = ()      # before a round year: the same (thập niên 1990)
+    table_unit_notes: dict = field(default_factory=dict)  # a note by a table giving its cells' unit -> the scale
+                                   # word it implies ('(in millions of ' -> 'million', '单位：' -> '')
     quarter_year_glue: tuple = ()  # words around a quarter that tie it to its year ('the first quarter of 2024', 'quý III năm 2025')
     period_units: tuple = ()       # units whose number 1-12 names a reporting period, not a duration, when a
     period_before: tuple = ()      # word of period_before precedes it ('lũy kế 9 tháng', 'trong 8 tháng')

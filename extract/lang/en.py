@@ -255,6 +255,7 @@ LEXICON = Lexicon(
                  "fiscal", "FY", "fiscal year", "during", "through", "before", "after", "early", "late",
                  "mid", "mid-", "end of", "at the end of", "summer", "winter", "spring", "autumn", "fall"),
     quantity_before=("a further", "A further", "another", "Another", "an additional", "An additional", "an extra", "An extra",
+                     "compared with", "compared to", "against", "versus", "vs", "vs.",  # '31,400 units, compared with 34,900'
                      # 'employment fell by 9,400': the amount of a change in what was named before
                      *(f"{verb} by" for verb in ("rose", "fell", "increased", "decreased", "grew", "dropped", "declined",
                                                  "climbed", "slipped", "jumped", "gained", "shrank", "expanded",
@@ -279,7 +280,7 @@ LEXICON = Lexicon(
                       "Decree", "decree", "Resolution", "resolution", "Law", "Directive", "Box", "Suite",
                       "Apartment", "Floor", "floor", "Platform", "Season", "season", "Episode", "World War",
                       "Act", "Rule", "Regulation", "Schedule", "Annex", "Appendix", "Clause", "clause"),
-    name_before=("Industry", "Web", "Industrie", "COVID", "Covid", "Windows", "iPhone", "Galaxy",
+    name_before=("Form", "Industry", "Web", "Industrie", "COVID", "Covid", "Windows", "iPhone", "Galaxy",
                  "Boeing", "Airbus", "Model", "Formula", "Apollo", "Euro", "Vision", "Agenda", "Society",
                  "Pixel", "PlayStation", "Xbox", "Python", "Android", "iOS", "Top", "Fortune", "Forbes",
                  "S&P", "FTSE", "Nikkei", "Dow", "Covid-", "G", "Channel", "Studio", "Summit", "Expo",
@@ -318,6 +319,10 @@ LEXICON = Lexicon(
                    **{f"first {w} months": f"-M1-M{n}" for n, w in enumerate(
                        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"), 2)}},
     decade_after=("s", "'s", "’s"),
+    table_unit_notes={"(in ": "", "(In ": "", "(in thousands of ": "thousand", "(In thousands of ": "thousand",
+                      "(in millions of ": "million", "(In millions of ": "million",
+                      "(in billions of ": "billion", "(In billions of ": "billion",
+                      "figures in ": "", "Figures in ": ""},
     quarter_year_glue=("of", "of fiscal", "fiscal", "the"),  # (in) the first quarter of (fiscal) 2025
     aside_openers=("which", "who", "whose"),
     fiscal_prefixes=("FY", "fy", "FY'"),

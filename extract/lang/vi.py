@@ -162,5 +162,6 @@ LEXICON = Lexicon(
                    "sáu tháng đầu năm": "-H1", "nửa đầu năm": "-H1", "9 tháng": "-M1-M9",
                    "chín tháng": "-M1-M9"},
     decade_before=("thập niên", "Thập niên", "thập kỷ", "Thập kỷ", "những năm", "Những năm"),
+    table_unit_notes={"Đơn vị:": "", "đơn vị:": "", "Đơn vị tính:": "", "đơn vị tính:": "", "ĐVT:": "", "Đvt:": ""},
     quarter_year_glue=("năm",),
 )
