@@ -684,9 +684,12 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
     for pos, y in years:
         if y not in [d for _, d in distinct]:
             distinct.append((pos, y))
-    glued = {_glued_quarter(text, s_start, s_end, pos, lex) for pos, _ in years} - {""}
+    parts = [(pos, _glued_quarter(text, s_start, s_end, pos, lex)) for pos, _ in years]
+    glued = {part for _, part in parts} - {""}
     # ('114年第三季 … 較第二季': the quarter written with the year, else any quarter the sentence names)
     suffix = glued.pop() if len(glued) == 1 else _quarter(text, s_start, s_end, lex)
+    if len({part for _, part in parts}) > 1:  # 'tháng 9/2026 … 9 tháng năm 2026': each figure its own
+        suffix = None
     changes = [m for m in kept if m.role in ("from", "to")]
     if lex.data.period_before_figure and changes and len(distinct) >= 2:
         _years_before_members(kept, changes, years)  # 从2020年的136.6万辆增长到2023年的958.7万辆
@@ -727,7 +730,7 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
                 continue
             if len(owners) == 1 and m in changes and m is not owners[0]:
                 continue  # '由2019年的92.5%降至85.3%', 'từ 1 tỷ đồng năm 2019 xuống 650 triệu': the year is the start's
-            m.period = str(distinct[0][1]) + suffix
+            m.period = str(distinct[0][1]) + (suffix if suffix is not None else _part_nearest(parts, m))
         return
     for m in kept:  # the last year before it, unless that year is another figure's own
         before = [y for pos, y in years if pos < m.outer_start and y not in claimed]
@@ -996,7 +999,42 @@ def _add_glued_quarters(text: str, s_start: int, s_end: int, mentions: list[Ment
 
 
 def _glued_quarter(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
-    """The quarter word written against the year at ``pos`` ('' for none)."""
+    """The part of the year at ``pos`` written against it: a quarter ('-Q3') or a month ('-09';
+    'tháng 9/2025', 'September 2025', '2025年9月'); '' for none."""
+    return _glued_quarter_word(text, s_start, s_end, pos, lex) or _glued_month(text, s_start, s_end, pos, lex)
+
+
+def _part_nearest(parts, m: Mention) -> str:
+    """The part (quarter, month) of the year written last before the figure, else first after it."""
+    before = [part for pos, part in parts if pos < m.outer_start]
+    return before[-1] if before else parts[0][1]
+
+
+def _glued_month(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
+    d = lex.data
+    month = None
+    if d.month_numbers:  # 'September 2025', 'Sept. 2025', 'September of 2025'
+        rx = lex.compiled("month name before year", lambda lx: r"(?r)(?P<m>%s)\.?[ \t,]*(?:(?:%s)[ \t]*)?\Z" % (
+            alternation(lx.table("month_numbers")), _words(lx, "quarter_year_glue")))
+        found = rx.search(text, max(s_start, pos - 24), pos)
+        if found:
+            month = d.month_numbers.get(lex.entry("month_numbers", found.group("m")))
+    if month is None and d.month_before_number:  # 'tháng 9/2025', 'tháng 9 năm 2025'
+        rx = lex.compiled("month number before year", lambda lx: r"(?r)(?<![\p{L}])(?:%s)[ \t]*(?P<n>\d{1,2})[ \t]*(?:[/\-.]|(?:%s))[ \t]*\Z" % (
+            alternation(lx.table("month_before_number")), _words(lx, "year_before")))
+        found = rx.search(text, max(s_start, pos - 24), pos)
+        if found:
+            month = int(found.group("n"))
+    if month is None and d.month_after_number:  # '2025年9月' (not '2025年1-9月', a span of months)
+        rx = lex.compiled("month number after year", lambda lx: r"(?:%s)(?P<n>\d{1,2})(?:%s)(?![\-–~至到])" % (
+            _words(lx, "year_after"), alternation(lx.table("month_after_number"), start_boundary=False)))
+        found = rx.match(text, _digits_end(text, pos, s_end), s_end)
+        if found:
+            month = int(found.group("n"))
+    return f"-{month:02d}" if month and 1 <= month <= 12 else ""
+
+
+def _glued_quarter_word(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
     quarters = lex.table("quarter_words")
     before = lex.compiled("quarter before year", lambda lx: r"(?r)(?P<q>%s)[ \t/\-]*(?:(?:%s)[ \t]*)?\Z" % (
         alternation(lx.table("quarter_words")), _words(lx, "quarter_year_glue")))

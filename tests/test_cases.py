@@ -3,7 +3,7 @@
 A case passes when the extractor finds exactly the expected figures (optional
 ones may or may not come out) with the right text, value, unit, kind, approx,
 series/role pairing and period; entities are compared loosely (one contains the
-other), or exactly where a row says ``entity_is``. A row with ``xfail: reason`` is a known gap, run strictly: when it starts
+other), or exactly where a row says ``entity_is``; periods by prefix, or exactly with ``period_is``. A row with ``xfail: reason`` is a known gap, run strictly: when it starts
 passing, the test fails until the xfail is removed.
 """
 from __future__ import annotations
@@ -86,6 +86,8 @@ def test_case(lang, row):
         want, got_e = exp.get("entity", "").casefold(), f.entity.casefold()  # ('Revenue' opening a sentence)
         if want and not (want in got_e or (got_e and got_e in want)):
             problems.append(f"{exp['text']!r}: entity {f.entity!r}, expected {exp['entity']!r}")
+        if "period_is" in exp and f.period != exp["period_is"]:  # exact, where a prefix would hide a wrong part
+            problems.append(f"{exp['text']!r}: period {f.period!r}, expected exactly {exp['period_is']!r}")
         if "entity_is" in exp and f.entity != exp["entity_is"]:  # exact, where loose would hide junk
             problems.append(f"{exp['text']!r}: entity {f.entity!r}, expected exactly {exp['entity_is']!r}")
         if exp.get("series"):
@@ -99,3 +101,12 @@ def test_case(lang, row):
     if extras:
         problems.append("not figures: " + _describe(extras))
     assert not problems, "\n".join(problems) + "\n got: " + _describe(got)
+
+
+def test_case_and_gold_data_are_consistent():
+    """tests/cases/validate.py: every row's unit parses and fits its kind, every gold slice is its
+    document's text, every series has both ends (run as a test, so stale data cannot pile up)."""
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, str(CASES / "validate.py")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-2000:]

@@ -179,6 +179,10 @@ class Lexicon:
     decade_before: tuple = ()      # before a round year: the same (thập niên 1990)
     table_unit_notes: dict = field(default_factory=dict)  # a note by a table giving its cells' unit -> the scale
                                    # word it implies ('(in millions of ' -> 'million', '单位：' -> '')
+    month_numbers: dict = field(default_factory=dict)  # a month's name -> its number, for a month written
+                                   # with its year ('September 2025' -> 2025-09)
+    month_before_number: tuple = ()  # a word before a month's number (tháng 9/2025)
+    month_after_number: tuple = ()   # a word after it (2025年9月)
     quarter_year_glue: tuple = ()  # words around a quarter that tie it to its year ('the first quarter of 2024', 'quý III năm 2025')
     period_units: tuple = ()       # units whose number 1-12 names a reporting period, not a duration, when a
     period_before: tuple = ()      # word of period_before precedes it ('lũy kế 9 tháng', 'trong 8 tháng')

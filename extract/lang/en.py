@@ -323,6 +323,10 @@ LEXICON = Lexicon(
                       "(in millions of ": "million", "(In millions of ": "million",
                       "(in billions of ": "billion", "(In billions of ": "billion",
                       "figures in ": "", "Figures in ": ""},
+    month_numbers={**{m: n for n, m in enumerate(("January", "February", "March", "April", "May", "June", "July",
+                                                 "August", "September", "October", "November", "December"), 1)},
+                   **{m: n for n, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                                 "Nov", "Dec"), 1)}, "Sept": 9},
     quarter_year_glue=("of", "of fiscal", "fiscal", "the"),  # (in) the first quarter of (fiscal) 2025
     aside_openers=("which", "who", "whose"),
     fiscal_prefixes=("FY", "fy", "FY'"),

@@ -163,5 +163,6 @@ LEXICON = Lexicon(
                    "chín tháng": "-M1-M9"},
     decade_before=("thập niên", "Thập niên", "thập kỷ", "Thập kỷ", "những năm", "Những năm"),
     table_unit_notes={"Đơn vị:": "", "đơn vị:": "", "Đơn vị tính:": "", "đơn vị tính:": "", "ĐVT:": "", "Đvt:": ""},
+    month_before_number=("tháng", "Tháng"),
     quarter_year_glue=("năm",),
 )

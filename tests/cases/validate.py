@@ -12,11 +12,12 @@ import json
 import pathlib
 import sys
 
-import pint
 import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CURRENCIES = ("CNY", "VND", "USD", "EUR", "JPY", "KRW", "GBP", "HKD", "TWD", "SGD", "THB", "INR")
+sys.path.insert(0, str(ROOT))
+from extract import units as project_units  # noqa: E402
+from extract.reader import read_document  # noqa: E402
 KINDS = {"count", "money", "percent", "area", "length", "mass", "volume", "energy", "power",
          "duration", "speed", "temperature", "other"}
 APPROX = {"exact", "about", "nearly", "more_than", "less_than", "at_least", "at_most"}
@@ -27,10 +28,19 @@ DIMS = {
     "duration": "[time]", "speed": "[length] / [time]", "temperature": "[temperature]",
 }
 
-ureg = pint.UnitRegistry()
-for c in CURRENCIES:
-    ureg.define(f"{c} = [currency_{c.lower()}]")
-ureg.define("percentage_point = percent = pp")
+ureg = project_units.registry()  # the project's registry: its currencies, TEU, mu, percentage_point
+CURRENCIES = set(project_units.currencies())
+
+
+def _is_money(unit: str) -> bool:
+    """An ISO code, or a price per unit (USD / kilogram)."""
+    if unit in CURRENCIES:
+        return True
+    try:
+        dims = str(ureg.Unit(unit).dimensionality)
+    except Exception:  # noqa: BLE001
+        return False
+    return "[currency_" in dims
 
 
 def check_figure(where, f, errors):
@@ -49,9 +59,9 @@ def check_figure(where, f, errors):
         errors.append(f"{where}: series and role go together")
     if not isinstance(f["value"], (int, float)) or isinstance(f["value"], bool):
         errors.append(f"{where}: value not a number")
-    if kind == "money":
-        if unit not in CURRENCIES:
-            errors.append(f"{where}: money unit {unit!r} not an ISO code the scorer knows")
+    if kind == "money" or _is_money(unit):
+        if not _is_money(unit):
+            errors.append(f"{where}: money unit {unit!r} is no currency of the project's registry")
         return
     if unit in CURRENCIES:
         errors.append(f"{where}: currency unit with kind {kind}")
@@ -136,8 +146,8 @@ def check_gold(path, errors):
         n += 1
         where = f"gold:{ln} {g.get('doc')} {g.get('text')!r}"
         d = g["doc"]
-        if d not in docs:
-            docs[d] = (path.parent / d).read_bytes().decode("utf-8-sig")
+        if d not in docs:  # (an HTML document's offsets are into its extracted text, as the contract says)
+            docs[d] = read_document(path.parent / d, d).text
         if docs[d][g["start"]:g["end"]] != g["text"]:
             errors.append(f"{where}: slice is {docs[d][g['start']:g['end']]!r}")
         check_figure(where, g, errors)
