@@ -58,25 +58,42 @@ class Table:
 
 def find_tables(text: str, lex: Compiled) -> list[Table]:
     """The tables of a clean text, in order."""
-    lines = _lines(text)
-    tables, i = [], 0
-    while i < len(lines):
-        found = _pipe_table(text, lines, i) or _aligned_table(text, lines, i)
-        if found:
-            table, i = found
-            table.note = _unit_note(text, lines, table, lex)
-            tables.append(table)
-        else:
-            i += 1
+    tables = []
+    for lines in _candidate_runs(text):
+        i = 0
+        while i < len(lines):
+            found = _pipe_table(text, lines, i) or _aligned_table(text, lines, i)
+            if found:
+                table, i = found
+                table.note = _unit_note(text, table, lex)
+                tables.append(table)
+            else:
+                i += 1
     return tables
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for part in text.split("\n"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
+_HINT = regex.compile(r"[|\t]| {2}|[-–—=]{3}")  # what a line of a table has and most prose lines have not
+
+
+def _candidate_runs(text: str):
+    """Runs of three consecutive lines or more that hold a bar, a tab, two spaces or a rule: only
+    these can be tables, so a document of prose costs one scan and no list of its lines."""
+    run, pos = [], 0
+    while True:
+        hit = _HINT.search(text, pos)
+        if not hit:
+            break
+        a = text.rfind("\n", 0, hit.start()) + 1
+        b = text.find("\n", hit.start())
+        b = len(text) if b < 0 else b
+        if run and a != run[-1][1] + 1:
+            if len(run) >= 3:
+                yield run
+            run = []
+        run.append((a, b))
+        pos = b + 1
+    if len(run) >= 3:
+        yield run
 
 
 # --- finding tables ---------------------------------------------------------
@@ -237,7 +254,7 @@ def is_period_label(label: str) -> bool:
     return bool(_YEAR.search(label)) and len(label) <= 16
 
 
-def _unit_note(text: str, lines, table: Table, lex: Compiled) -> str:
+def _unit_note(text: str, table: Table, lex: Compiled) -> str:
     """'(in millions of U.S. dollars)', '单位：万元', 'ĐVT: tỷ đồng' in the lines around the table,
     as a unit phrase ('million U.S. dollars'): the note's marker may carry a scale word."""
     notes = lex.data.table_unit_notes
@@ -245,14 +262,31 @@ def _unit_note(text: str, lines, table: Table, lex: Compiled) -> str:
         return ""
     rx = lex.compiled("table unit note", lambda lx: r"(?P<m>%s)[ \t]*(?P<p>[^,，;；)）(（\n]+)" % alternation(
         lx.table("table_unit_notes")))
-    first = next(k for k, (a, b) in enumerate(lines) if a == table.start)
-    last = next(k for k, (a, b) in enumerate(lines) if b == table.end)
-    for k in list(range(max(0, first - 3), first)) + list(range(last + 1, min(len(lines), last + 3))):
-        m = rx.search(text, *lines[k])
+    for a, b in _lines_around(text, table.start, table.end):
+        m = rx.search(text, a, b)
         if m:
             scale = notes[lex.entry("table_unit_notes", m.group("m"))]
             return (scale + " " + m.group("p").strip()).strip()
     return ""
+
+
+def _lines_around(text: str, start: int, end: int, before: int = 3, after: int = 2):
+    """The spans of the lines just before ``start`` (nearest first), then just after ``end``."""
+    a = start
+    for _ in range(before):
+        if a == 0:
+            break
+        s = text.rfind("\n", 0, a - 1) + 1
+        yield s, a - 1
+        a = s
+    b = end
+    for _ in range(after):
+        if b >= len(text):
+            break
+        e = text.find("\n", b + 1)
+        e = len(text) if e < 0 else e
+        yield b + 1, e
+        b = e
 
 
 def cell_is_bracketed_negative(cell: str) -> bool:
