@@ -102,12 +102,15 @@ def _table_figures(view: TextView, table, lex, doc: str, next_id, currency: str)
                 entity, period = tables.without_unit(column), tables.period_of(label, lex)
             else:
                 entity, period = tables.without_unit(label), tables.period_of(column, lex)
+            numeric = bool(tables.NUMERIC_CELL.match(cell.text))
             for f in _sentence_figures(view, cell.start, cell.end, lex, doc, next_id, currency):
-                if tables.NUMERIC_CELL.match(cell.text):
+                if numeric:
                     unit = _unit_of_phrase(tables.unit_phrase(column), lex, currency) or row_unit or note
                     f = _numeric_cell(f, cell, view, unit, in_percent)
-                out.append(dataclasses.replace(f, entity=f.entity if f.unit == "" and f.entity and not tables.NUMERIC_CELL.match(cell.text) else entity,
-                                               period=f.period or period, sentence=view.clean[row.start:row.end],
+                # (a cell of words, '1.150 công nhân', keeps the noun it counts; else the row names it)
+                own = f.entity if not numeric and f.unit == "" else ""
+                out.append(dataclasses.replace(f, entity=own or entity, period=f.period or period,
+                                               sentence=view.clean[row.start:row.end],
                                                sentence_start=raw_s, sentence_end=raw_e))
     return out
 

@@ -662,7 +662,7 @@ def _share_unit(a: Mention, b: Mention) -> None:
 
 def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
     _assign_years(text, s_start, s_end, mentions, years, lex)
-    _add_glued_quarters(text, s_start, s_end, mentions, years, lex)
+    _add_glued_parts(text, s_start, s_end, mentions, years, lex)
     _blank_periods_beside_decades(text, s_start, s_end, mentions)
     _use_clause_quarters(text, s_start, s_end, mentions, lex)
     gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
@@ -684,7 +684,7 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
     for pos, y in years:
         if y not in [d for _, d in distinct]:
             distinct.append((pos, y))
-    parts = [(pos, _glued_quarter(text, s_start, s_end, pos, lex)) for pos, _ in years]
+    parts = [(pos, _glued_part(text, s_start, s_end, pos, lex)) for pos, _ in years]
     glued = {part for _, part in parts} - {""}
     # ('114年第三季 … 較第二季': the quarter written with the year, else any quarter the sentence names)
     suffix = glued.pop() if len(glued) == 1 else _quarter(text, s_start, s_end, lex)
@@ -755,10 +755,10 @@ def _year_of_a_base(text: str, s_start: int, s_end: int, kept, years, lex: Compi
             owned[id(m)] = y
     if not owned or len(owned) < len({y for _, y in years}) or set(owned.values()) != {y for _, y in years}:
         return False
-    quarters = {y: _glued_quarter(text, s_start, s_end, pos, lex) for pos, y in years}
+    parts = {y: _glued_part(text, s_start, s_end, pos, lex) for pos, y in years}
     for m in bases:
         if id(m) in owned:
-            m.period = str(owned[id(m)]) + quarters.get(owned[id(m)], "")
+            m.period = str(owned[id(m)]) + parts.get(owned[id(m)], "")
     return True
 
 
@@ -980,16 +980,17 @@ def _blank_periods_beside_decades(text: str, s_start: int, s_end: int, mentions:
             m.period = ""
 
 
-def _add_glued_quarters(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
-    """'quý III/2025', 'the first quarter of 2024', '2025年第三季': a quarter written against its year
-    narrows that year, also in a sentence of several years (with one year, ``_quarter`` already did).
-    Only when every mention of the year carries the same quarter: otherwise the figure's is unknown."""
+def _add_glued_parts(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
+    """'quý III/2025', 'the first quarter of 2024', '2025年第三季', 'tháng 9/2026': a quarter or a month
+    written against its year narrows that year, also in a sentence of several years (with one year,
+    ``_assign_years`` already did). Only when every mention of the year carries the same part:
+    otherwise the figure's is unknown."""
     kept = [m for m in mentions if not m.drop]
     if len(years) < 2 or not lex.data.quarter_words or not kept:
         return
     suffixes: dict[int, set] = {}
     for pos, y in _period_years(text, s_start, s_end, kept, years, lex):
-        suffixes.setdefault(y, set()).add(_glued_quarter(text, s_start, s_end, pos, lex))
+        suffixes.setdefault(y, set()).add(_glued_part(text, s_start, s_end, pos, lex))
     for m in kept:
         if not m.period.isdigit():
             continue
@@ -998,7 +999,7 @@ def _add_glued_quarters(text: str, s_start: int, s_end: int, mentions: list[Ment
             m.period += next(iter(found))
 
 
-def _glued_quarter(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
+def _glued_part(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
     """The part of the year at ``pos`` written against it: a quarter ('-Q3') or a month ('-09';
     'tháng 9/2025', 'September 2025', '2025年9月'); '' for none."""
     return _glued_quarter_word(text, s_start, s_end, pos, lex) or _glued_month(text, s_start, s_end, pos, lex)
