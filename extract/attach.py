@@ -286,8 +286,8 @@ def _fraction(text: str, s_end: int, m: Mention, lex: Compiled) -> None:
 
 def _rate(text: str, m: Mention, lex: Compiled) -> None:
     """'$350 per kg' -> USD/kg, '$15.4/hour' -> USD/hour: a unit right after a per-word divides the
-    figure's unit. Not for a percent ('5% per year' stays a percent) nor a unit of the same kind
-    ('1,600 kg per tonne' is a ratio of masses)."""
+    figure's unit. Not for a percent ('5% per year' stays a percent) nor the same unit twice
+    ('3 tonnes per tonne'); a ratio of two units of one kind keeps both ('1.32 g/t' of gold)."""
     while lex.data.per_words and m.unit and units.kind_of(m.unit) != "percent":
         per = lex.word_after("per_words", text, m.end, r"[ \t]*")
         den = lex.word_after("units", text, per[1], r"[ \t]*") if per else None
@@ -303,7 +303,8 @@ def _rate(text: str, m: Mention, lex: Compiled) -> None:
         if not den:
             return
         den_unit, factor = units.resolve(spec)
-        same = units.kind_of(den_unit) == units.kind_of(m.unit) != "duration"  # ('40 giờ/tháng' is a rate)
+        # ('40 giờ/tháng' is a rate; '1.32 grams per tonne', an ore's grade, a ratio in its own units)
+        same = den_unit == m.unit
         if factor != 1 or not den_unit or units.kind_of(den_unit) in ("percent", "money") or same:
             return
         rate = f"{m.unit}/({den_unit})" if any(c in den_unit for c in "*/") else f"{m.unit}/{den_unit}"

@@ -18,7 +18,7 @@ from .figure import Figure
 from .lexicon import load
 from .textview import TextView
 
-EXTRACTOR_VERSION = "0.3.9"  # bump when the figures of a text change: stores re-extract it
+EXTRACTOR_VERSION = "0.3.10"  # bump when the figures of a text change: stores re-extract it
 
 
 def extract_text(text: str, lang: str | None = None, doc: str = "") -> list[Figure]:

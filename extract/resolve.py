@@ -114,6 +114,15 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
     return years
 
 
+def _numbers_a_line(text: str, s_start: int, m: Mention) -> bool:
+    """'1. Sản xuất công nghiệp', '2) Exports': a small number opening a line, with a full stop or a
+    bracket and a space after it, numbers a section or an item."""
+    at = m.outer_start
+    opens = at == 0 or text[at - 1] == "\n" or (at == s_start and text[:at].rstrip(" \t")[-1:] in ("", "\n"))
+    return opens and not m.unit and m.num.tokens[0].kind == "num" and m.value < 100 \
+        and text[m.end:m.end + 2] in (". ", ") ", ".\t", ")\t")
+
+
 def _calendar_year(reason: str, m: Mention, text: str, lex: Compiled) -> int | None:
     """The calendar year a mention dropped for ``reason`` names, if any: 2024, FY25 and 2024-25
     (fiscal years, named by the year they end in: 2025), 114年 (an era's year: 2025)."""
@@ -200,15 +209,20 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
     if m.num.positional and not (m.unit_written and m.unit != "year"):
         return "year" if 1000 <= m.num.value <= 2100 and m.unit == "year" else "code (digit by digit)"
     gap = r"[ \t]*" if d.spaced else r"[ \t]?"
-    # (spaced scripts write a date's day in digits, and no day is above 31: 'on seven rare earths',
-    # 'take on 60 apprentices' are no dates)
+    # (no day is above 31: 'take on 60 apprentices' is no date; some words date only digits: 'on
+    # seven rare earths' is no date, where 'tháng Mười' is October)
     if (not m.unit_written or m.unit in ("year", "month", "day")) \
-            and not (d.spaced and (m.num.words_only or m.value > 31 and not _is_year(m))):
-        if lex.word_before("date_before", text, m.outer_start, gap) \
+            and not (d.spaced and m.value > 31 and not _is_year(m)):
+        hit = lex.word_before("date_before", text, m.outer_start, gap)
+        if hit and not (m.num.words_only and hit[0] in d.date_before_digits_only) \
                 and not lex.word_before("not_date_before", text, m.outer_start, gap):
             if _is_year(m):
                 return "year"
             return "date"
+    if m.unit == "hour" and lex.word_before("clock_before", text, m.outer_start, gap):
+        return "time of day (lúc 7 giờ)"
+    if _numbers_a_line(text, s_start, m):
+        return "numbering (a list or section number: '1. Sản xuất công nghiệp')"
     if _is_year(m) and (lex.word_before("year_before", text, m.outer_start, gap) or m.unit == "year"):
         return "year"
     if m.kind == "duration" and (lex.word_after("ago_words", text, m.outer_end, r"[ \t]*" if d.spaced else "")
@@ -476,11 +490,11 @@ def link_series(text: str, s_start: int, mentions: list[Mention], lex: Compiled,
             if lex.data.and_list_shares_unit and not (a.unit or a.entity or a.has_scale) \
                     and (b.unit_written or (b.entity and not lex.data.and_list_unit_only)) \
                     and _only(between, lex, "and_words", strict=True):
-                _share_unit(a, b)  # '45 and 50 mg': a list, not a range, written with one unit
+                _share_unit(a, b, lex)  # '45 and 50 mg': a list, not a range, written with one unit
                 a.entity = b.entity
             continue
         written = a.unit_written or b.unit_written
-        _share_unit(a, b)
+        _share_unit(a, b, lex)
         if role[0] == "low" and not a.value <= b.value:
             if text[a.end:b.start] == "-" and not written:
                 # '3-1 Akasaka', 'won 3-1': a pair that falls can be no range, so it is an address or a score
@@ -637,13 +651,15 @@ def _compatible(a: Mention, b: Mention) -> bool:
         or a.unit.startswith(b.unit + "/") or b.unit.startswith(a.unit + "/")
 
 
-def _share_unit(a: Mention, b: Mention) -> None:
+def _share_unit(a: Mention, b: Mention, lex: Compiled) -> None:
     """'10-15%', 'between 3 and 5 million': the first member borrows what the second wrote."""
     for x, y in ((a, b), (b, a)):  # '$139 per kWh in 2023 from $161': both are prices per kWh
         if x.unit and y.unit and x.unit.startswith(y.unit + "/"):
             y.unit, y.kind = x.unit, x.kind
     if not a.unit and b.unit:
         a.unit, a.kind = b.unit, b.kind
+        if not a.has_scale:  # '9 to 11 cents': 0.09 USD, as 11 cents is 0.11 ('80万至100万吨' has its own 万)
+            a.value *= _unit_factor(b, lex)
         if "tenths" in b.notes and not a.unit_written:
             a.value *= 10  # '五到六成': 50 to 60 percent
     elif a.unit and not b.unit:
@@ -656,6 +672,12 @@ def _share_unit(a: Mention, b: Mention) -> None:
             and a.value * scale <= b.value * 1.0001 + 1e-9:
         a.value *= scale
         a.has_scale = True
+
+
+def _unit_factor(m: Mention, lex: Compiled) -> float:
+    """What the unit word a figure was written with scales its number by (cents: 0.01 USD)."""
+    spec = lex.data.units.get(m.unit_word) if m.unit_word else None
+    return units.resolve(spec)[1] if spec else 1.0
 
 
 # --- periods ---------------------------------------------------------------

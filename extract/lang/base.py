@@ -64,6 +64,8 @@ class Lexicon:
     and_list_unit_only: bool = False  # the and-list shares a written unit only, not a noun
     span_qualifiers: tuple = ()  # before a duration after a sum, the time it is spread over ('over five years')
     clock_words: tuple = ()  # between an hour and its minutes, make both a clock time (9 giờ 30)
+    clock_before: tuple = ()  # before an hour: a time of day, not a duration (lúc 7 giờ)
+    date_before_digits_only: tuple = ()  # date_before words that date digits only ('on 15', not 'on seven')
     calendar_words_after: dict = field(default_factory=dict)  # unit -> words after it that make a clock
                                    # time or a date of it: hour -> sáng (8 giờ sáng), month -> Chạp (27 tháng Chạp)
     count_suffixes: tuple = ()

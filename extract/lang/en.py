@@ -131,7 +131,9 @@ LEXICON = Lexicon(
         "years": "year", "year": "year", "yrs": "year", "months": "month", "month": "month",
         "weeks": "week", "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour",
         "hrs": "hour", "minutes": "minute", "minute": "minute", "mins": "minute", "seconds": "second",
-        "second": "second",
+        "second": "second", "short tons": "short_ton", "short ton": "short_ton",
+        "hundredweight": "hundredweight", "cwt": "hundredweight", "kilovolts": "kilovolt", "kilovolt": "kilovolt",
+        "kV": "kilovolt",
         "bpd": "oil_barrel/day",
         "TEU": "TEU", "TEUs": "TEU",
         "bytes": "byte", "byte": "byte", "KB": "kilobyte", "MB": "megabyte", "GB": "gigabyte",
@@ -244,6 +246,7 @@ LEXICON = Lexicon(
     entity_skip_words=("of", "new", "more", "additional", "other"),
     entity_partitive_words=("the", "its", "their", "our", "his", "her"),
     entity_max_words=4,
+    date_before_digits_only=("on", "On"),
     date_before=("on", "On"),  # (since, by, until: a year after them is a date, as year_before has it; 'risen by 10 to 15%' is no date)
     amount_before=("by",),
     ago_words=("ago",),

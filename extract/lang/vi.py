@@ -35,6 +35,7 @@ LEXICON = Lexicon(
     never_alone=("một", "năm", "không"),
     qualified_leading_words=("trăm", "nghìn", "ngàn"),
     clock_words=("giờ",),  # '9 giờ 30': a clock time, the 30 its minutes
+    clock_before=("lúc", "Lúc", "vào lúc", "Vào lúc"),
     calendar_words_after={"hour": ("sáng", "chiều", "tối", "trưa", "đêm"),
                           "month": ("Chạp", "chạp", "Giêng", "giêng")},  # hơn trăm doanh nghiệp, gần nghìn lao động
     ambiguous_words=("năm", "ba"),

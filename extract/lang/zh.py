@@ -92,12 +92,12 @@ LEXICON = Lexicon(
     },
     units_before={"$": "USD", "US$": "USD", "US $": "USD", "€": "EUR", "£": "GBP", "¥": "CNY",
                   "￥": "CNY", "人民币": "CNY", "摄氏": "degC", "华氏": "degF", "摄氏温度": "degC", "华氏温度": "degF", "港币": "HKD", "新台币": "TWD", "台币": "TWD", "美元": "USD", "HK$": "HKD", "NT$": "TWD", "RMB": "CNY", "USD": "USD"},
-    # Taiwan news writes 元 for the New Taiwan dollar: an article in Traditional characters that
-    # names the New Taiwan dollar and no other currency means it by a bare 元 too. Not so for the
-    # Hong Kong dollar: Hong Kong papers report mainland figures in 元 (yuan) beside 港元, so a
-    # currency mapped to '' only stops the inference.
+    # Taiwan and Hong Kong news write 元 for their own dollar: an article in Traditional characters
+    # that names one of them and no other currency means it by a bare 元 too. An article that also
+    # names the yuan (人民幣, RMB: mainland figures beside local ones) infers nothing: a currency
+    # mapped to '' only stops the inference.
     local_currencies={"新台币": "TWD", "台币": "TWD", "新臺幣": "TWD", "臺幣": "TWD", "NT$": "TWD",
-                      "港元": "", "港币": "", "HK$": "", "人民币": "", "RMB": ""},
+                      "港元": "HKD", "港币": "HKD", "HK$": "HKD", "人民币": "", "RMB": ""},
     per_words=("/",),  # '3500元/吨': a price per unit
     generic_currency_words=("元", "圆", "块钱"),
     local_script="t2s",
