@@ -86,18 +86,21 @@ def _table_figures(view: TextView, table, lex, doc: str, next_id, currency: str)
     """The figures of a table's cells, each with the unit, entity and period its headers give."""
     out = []
     note = _unit_of_phrase(table.note, lex, currency) if table.note else None
+    header = None
     for row in table.rows:
+        above = header  # the last row of headers before this one (kept as we go: no search per row)
+        if tables.is_header(row):
+            header = row
         label_at = tables.label_index(row)
         if label_at is None or not any(tables.NUMERIC_CELL.match(c.text) for c in row.cells[label_at + 1:]):
             continue  # a header, a rule or a row of words
         label = row.cells[label_at].text
-        header = tables.header_for(table, row)
         row_unit = _row_unit(row, label_at, lex, currency)
         in_percent = any(c.text.rstrip().endswith("%") for c in row.cells)
         raw_s, raw_e = view.span_to_raw(row.start, row.end)
         for k in range(label_at + 1, len(row.cells)):
             cell = row.cells[k]
-            column = tables.column_header(header, row, cell, k, table.aligned)
+            column = tables.column_header(above, row, cell, k, table.aligned)
             if tables.is_period_label(label):  # rows of months or years: the column says what
                 entity, period = tables.without_unit(column), tables.period_of(label, lex)
             else:

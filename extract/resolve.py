@@ -114,13 +114,16 @@ def drop_non_figures(text: str, s_start: int, s_end: int, mentions: list[Mention
     return years
 
 
-def _numbers_a_line(text: str, s_start: int, m: Mention) -> bool:
+def _numbers_a_line(text: str, m: Mention) -> bool:
     """'1. Sản xuất công nghiệp', '2) Exports': a small number opening a line, with a full stop or a
     bracket and a space after it, numbers a section or an item."""
+    if text[m.end:m.end + 2] not in (". ", ") ", ".\t", ")\t") or m.unit or m.value >= 100 \
+            or m.num.tokens[0].kind != "num":
+        return False
     at = m.outer_start
-    opens = at == 0 or text[at - 1] == "\n" or (at == s_start and text[:at].rstrip(" \t")[-1:] in ("", "\n"))
-    return opens and not m.unit and m.num.tokens[0].kind == "num" and m.value < 100 \
-        and text[m.end:m.end + 2] in (". ", ") ", ".\t", ")\t")
+    while at > 0 and text[at - 1] in " \t":  # (only its indent: never a slice of the text so far)
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
 
 
 def _calendar_year(reason: str, m: Mention, text: str, lex: Compiled) -> int | None:
@@ -221,7 +224,7 @@ def _why_not(text, s_start, s_end, m: Mention, lex: Compiled, masks) -> str:
             return "date"
     if m.unit == "hour" and lex.word_before("clock_before", text, m.outer_start, gap):
         return "time of day (lúc 7 giờ)"
-    if _numbers_a_line(text, s_start, m):
+    if _numbers_a_line(text, m):
         return "numbering (a list or section number: '1. Sản xuất công nghiệp')"
     if _is_year(m) and (lex.word_before("year_before", text, m.outer_start, gap) or m.unit == "year"):
         return "year"
@@ -683,8 +686,14 @@ def _unit_factor(m: Mention, lex: Compiled) -> float:
 # --- periods ---------------------------------------------------------------
 
 def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
-    _assign_years(text, s_start, s_end, mentions, years, lex)
-    _add_glued_parts(text, s_start, s_end, mentions, years, lex)
+    kept = [m for m in mentions if not m.drop]
+    usable = _period_years(text, s_start, s_end, kept, years, lex) if kept and years else []
+    if usable:
+        # (each year's quarter or month, read once for the rules below)
+        parts = {pos: glued_part(text, s_start, s_end, pos, lex) for pos, _ in usable}
+        _assign_years(text, s_start, s_end, kept, sorted(usable), parts, lex)
+        if len(years) >= 2:
+            _add_glued_parts(kept, usable, parts)
     _blank_periods_beside_decades(text, s_start, s_end, mentions)
     _use_clause_quarters(text, s_start, s_end, mentions, lex)
     gap = r"[ \t]*" if lex.data.spaced else r"[ \t]?"
@@ -694,22 +703,16 @@ def assign_periods(text: str, s_start: int, s_end: int, mentions: list[Mention],
             m.period = ""
 
 
-def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
-    kept = [m for m in mentions if not m.drop]
-    if not kept or not years:
-        return
-    years = _period_years(text, s_start, s_end, kept, years, lex)
-    if not years:
-        return
-    years = sorted(years)
+def _assign_years(text: str, s_start: int, s_end: int, kept, years, year_parts: dict, lex: Compiled) -> None:
+    """``years``: the sentence's usable years in order; ``year_parts``: the part written with each."""
     distinct = []
     for pos, y in years:
         if y not in [d for _, d in distinct]:
             distinct.append((pos, y))
-    parts = [(pos, _glued_part(text, s_start, s_end, pos, lex)) for pos, _ in years]
+    parts = [(pos, year_parts[pos]) for pos, _ in years]
     glued = {part for _, part in parts} - {""}
     # ('114年第三季 … 較第二季': the quarter written with the year, else any quarter the sentence names)
-    suffix = glued.pop() if len(glued) == 1 else _quarter(text, s_start, s_end, lex)
+    suffix = glued.pop() if len(glued) == 1 else any_quarter(text, s_start, s_end, lex)
     if len({part for _, part in parts}) > 1:  # 'tháng 9/2026 … 9 tháng năm 2026': each figure its own
         suffix = None
     changes = [m for m in kept if m.role in ("from", "to")]
@@ -743,7 +746,7 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
                 m.period = str(distinct[0][1]) if m.role == "from" else str(distinct[1][1])
         if not (owners and lex.data.period_before_figure):
             return  # (with a glued year, the other figures take the year written before them, below)
-    if len(distinct) == 1 and _year_of_a_base(text, s_start, s_end, kept, years, lex):
+    if len(distinct) == 1 and _year_of_a_base(text, kept, years, year_parts, lex):
         return  # ('31,400 units, compared with 34,900 in the third quarter of 2024': the year is the base's)
     if len(distinct) == 1:
         owners = [m for m in changes if _own_year(text, m, years, lex)]
@@ -760,7 +763,7 @@ def _assign_years(text: str, s_start: int, s_end: int, mentions: list[Mention], 
             m.period = str(before[-1])
 
 
-def _year_of_a_base(text: str, s_start: int, s_end: int, kept, years, lex: Compiled) -> bool:
+def _year_of_a_base(text: str, kept, years, year_parts: dict, lex: Compiled) -> bool:
     """Is every year of the sentence written right after a figure that is a base of comparison
     ('compared with 34,900 in 2024', 'so với 1.200 tỷ đồng năm 2024')? Then it dates that figure
     alone, which keeps it; the others take no year."""
@@ -777,7 +780,7 @@ def _year_of_a_base(text: str, s_start: int, s_end: int, kept, years, lex: Compi
             owned[id(m)] = y
     if not owned or len(owned) < len({y for _, y in years}) or set(owned.values()) != {y for _, y in years}:
         return False
-    parts = {y: _glued_part(text, s_start, s_end, pos, lex) for pos, y in years}
+    parts = {y: year_parts[pos] for pos, y in years}
     for m in bases:
         if id(m) in owned:
             m.period = str(owned[id(m)]) + parts.get(owned[id(m)], "")
@@ -1002,17 +1005,14 @@ def _blank_periods_beside_decades(text: str, s_start: int, s_end: int, mentions:
             m.period = ""
 
 
-def _add_glued_parts(text: str, s_start: int, s_end: int, mentions: list[Mention], years, lex: Compiled) -> None:
+def _add_glued_parts(kept, years, year_parts: dict) -> None:
     """'quý III/2025', 'the first quarter of 2024', '2025年第三季', 'tháng 9/2026': a quarter or a month
     written against its year narrows that year, also in a sentence of several years (with one year,
     ``_assign_years`` already did). Only when every mention of the year carries the same part:
     otherwise the figure's is unknown."""
-    kept = [m for m in mentions if not m.drop]
-    if len(years) < 2 or not lex.data.quarter_words or not kept:
-        return
     suffixes: dict[int, set] = {}
-    for pos, y in _period_years(text, s_start, s_end, kept, years, lex):
-        suffixes.setdefault(y, set()).add(_glued_part(text, s_start, s_end, pos, lex))
+    for pos, y in years:
+        suffixes.setdefault(y, set()).add(year_parts[pos])
     for m in kept:
         if not m.period.isdigit():
             continue
@@ -1021,7 +1021,7 @@ def _add_glued_parts(text: str, s_start: int, s_end: int, mentions: list[Mention
             m.period += next(iter(found))
 
 
-def _glued_part(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
+def glued_part(text: str, s_start: int, s_end: int, pos: int, lex: Compiled) -> str:
     """The part of the year at ``pos`` written against it: a quarter ('-Q3') or a month ('-09';
     'tháng 9/2025', 'September 2025', '2025年9月'); '' for none."""
     return _glued_quarter_word(text, s_start, s_end, pos, lex) or _glued_month(text, s_start, s_end, pos, lex)
@@ -1070,7 +1070,8 @@ def _glued_quarter_word(text: str, s_start: int, s_end: int, pos: int, lex: Comp
     return quarters.get(lex.entry("quarter_words", found.group("q")), "") if found else ""
 
 
-def _quarter(text: str, s_start: int, s_end: int, lex: Compiled) -> str:
+def any_quarter(text: str, s_start: int, s_end: int, lex: Compiled) -> str:
+    """The part of a year that the first (longest) quarter word in text[s_start:s_end] names."""
     table = lex.table("quarter_words")
     for w in lex.longest_first("quarter_words"):
         if text.find(w, s_start, s_end) >= 0:

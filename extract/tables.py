@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import Compiled, alternation
+from .resolve import any_quarter, glued_part
 
 _PIPE_ROW = regex.compile(r"^[ \t]*\|.*\|[ \t]*$", regex.M)
 _SEPARATOR = regex.compile(r"^[\s|:\-–—=+]*$")
@@ -30,7 +31,7 @@ _BRACKETED = regex.compile(r"^[+]?\((\d[\d.,]*)\)[ \t]*%?$")
 _TRAILING_PARENS = regex.compile(r"[(（]([^()（）]{1,40})[)）][ \t]*[:：]?[ \t]*$")
 _YEAR_CELL = regex.compile(r"^(?:19|20)\d\d$")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_MONTH_OF_YEAR = regex.compile(r"(?<![\d\-–])(\d{1,2})/((?:19|20)\d\d)(?!\d)|((?:19|20)\d\d)年(\d{1,2})月")
+_MONTH_SLASH_YEAR = regex.compile(r"(?<![\d\-–])(\d{1,2})/(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(slots=True)
@@ -190,16 +191,10 @@ def phrase_candidates(phrase: str) -> list[str]:
     return out
 
 
-def header_for(table: Table, row: Row) -> Row | None:
-    """The header row over ``row``: the last row before it with text cells and no number cells."""
-    best = None
-    for r in table.rows:
-        if r is row:
-            break
-        if r.cells and not all(_SEPARATOR.match(c.text) for c in r.cells) \
-                and not any(NUMERIC_CELL.match(c.text) and not _YEAR_CELL.match(c.text) for c in r.cells):
-            best = r  # (a header of years, '2025   2024   Change', is a header still)
-    return best
+def is_header(row: Row) -> bool:
+    """A row of headers: text cells and no number cells (years aside: '2025   2024   Change')."""
+    return bool(row.cells) and not all(_SEPARATOR.match(c.text) for c in row.cells) \
+        and not any(NUMERIC_CELL.match(c.text) and not _YEAR_CELL.match(c.text) for c in row.cells)
 
 
 def column_header(header: Row | None, row: Row, cell: Cell, index: int, aligned: bool) -> str:
@@ -234,19 +229,17 @@ def without_unit(label: str) -> str:
 
 
 def period_of(label: str, lex: Compiled) -> str:
-    """The period a header or a row label names: a year, with its month or quarter when written."""
-    m = _MONTH_OF_YEAR.search(label)
-    if m:
-        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if 1 <= int(month) <= 12:
-            return f"{year}-{int(month):02d}"
+    """The period a header or a row label names: a year, with the quarter or month written with it
+    (read as the sentences read them: 'Q3 2025', 'tháng 9/2026', '2025年9月'), a month as digits
+    ('10/2026'), or any quarter the label names."""
     m = _YEAR.search(label)
     if not m:
         return ""
-    for word in lex.longest_first("quarter_words"):
-        if word in label:
-            return m.group(1) + lex.data.quarter_words[word]
-    return m.group(1)
+    month = _MONTH_SLASH_YEAR.search(label)
+    part = glued_part(label, 0, len(label), m.start(), lex) \
+        or (f"-{int(month.group(1)):02d}" if month and 1 <= int(month.group(1)) <= 12 else "") \
+        or any_quarter(label, 0, len(label), lex)
+    return m.group(1) + part
 
 
 def is_period_label(label: str) -> bool:
