@@ -119,14 +119,18 @@ def cost_model(results: list[dict]) -> tuple[float, float]:
     skt = sum(k * t for k, f, t in rows)
     sft = sum(f * t for k, f, t in rows)
     det = skk * sff - skf * skf
-    return (skt * sff - sft * skf) / det, (sft * skk - skt * skf) / det
+    per_kb = (skt * sff - sft * skf) / det
+    if per_kb <= 0:  # timings this noisy leave no measurable cost per KB: the numerals carry it all
+        return 0.0, sft / sff
+    return per_kb, (sft * skk - skt * skf) / det
 
 
 def print_cost_model(results: list[dict]) -> None:
     """Why throughput depends on how dense in figures a text is, and where 1 MB/s holds."""
     per_kb, per_numeral = cost_model(results)
     print(f"cost model: {per_kb * 1e6:.0f} us per KB of text + {per_numeral * 1e6:.0f} us per numeral "
-          f"(figure, date, year or code; text without numerals: {1 / per_kb:.0f} KB/s)")
+          f"(figure, date, year or code)" + (f"; text without numerals: {1 / per_kb:.0f} KB/s" if per_kb else
+                                            "; no cost per KB measurable in this run"))
     for r in results:
         print(f"  {r['name']:10} {r['bytes'] / max(1, r['numerals']):.0f} bytes per numeral, "
               f"{r['figures'] / max(1, r['numerals']):.0%} of them figures")
